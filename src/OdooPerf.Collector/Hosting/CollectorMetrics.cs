@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using OdooPerf.Collector.Host;
+using OdooPerf.Collector.Scraping;
+using Prometheus;
+
+namespace OdooPerf.Collector.Hosting;
+
+/// <summary>
+/// The collector's metric registry and everything published in it: self-observation, and the sources
+/// the options enable, refreshed by one scrape coordinator. This is where a new source is wired in.
+/// </summary>
+public sealed class CollectorMetrics
+{
+    public CollectorMetrics(CollectorOptions options, ILoggerFactory loggerFactory, string version)
+    {
+        // A registry of our own: prometheus-net's default one would also publish every .NET meter under
+        // names we do not control.
+        Registry = Metrics.NewCustomRegistry();
+        var factory = Metrics.WithCustomRegistry(Registry);
+        Guard = new CardinalityGuard(factory, options.Scrape.MaxSeriesPerMetric);
+
+        factory.CreateGauge("odooperf_build_info", "OdooPerf collector build; the value is always 1.", new GaugeConfiguration { LabelNames = ["version"] })
+            .WithLabels(version).Set(1);
+        DotNetStats.Register(Registry);
+
+        Sources = CreateSources(options, factory, Guard, loggerFactory);
+        Coordinator = new ScrapeCoordinator(Sources, factory, options.Scrape, loggerFactory.CreateLogger<ScrapeCoordinator>());
+        Coordinator.AttachTo(Registry);
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    public CardinalityGuard Guard { get; }
+
+    public IReadOnlyList<IMetricSource> Sources { get; }
+
+    public ScrapeCoordinator Coordinator { get; }
+
+    private static List<IMetricSource> CreateSources(CollectorOptions options, IMetricFactory factory, CardinalityGuard guard, ILoggerFactory loggers)
+    {
+        var sources = new List<IMetricSource>();
+        var proc = new ProcFs(options.Host.ProcPath);
+        if (options.Host.Enabled)
+        {
+            sources.Add(new StatSource(proc, factory, guard));
+            sources.Add(new LoadavgSource(proc, factory, guard));
+            sources.Add(new MeminfoSource(proc, factory, guard));
+            sources.Add(new FilesystemSource(proc, options.Host, factory, guard, loggers.CreateLogger<FilesystemSource>()));
+            sources.Add(new DiskstatsSource(proc, factory, guard));
+            sources.Add(new NetdevSource(proc, factory, guard));
+            sources.Add(new PressureSource(proc, factory, guard, loggers.CreateLogger<PressureSource>()));
+            sources.Add(new TimeSource(factory, guard));
+        }
+
+        if (options.OdooProcesses.Enabled)
+        {
+            sources.Add(new OdooProcessesSource(proc, options.OdooProcesses, factory, guard));
+        }
+
+        return sources;
+    }
+}
