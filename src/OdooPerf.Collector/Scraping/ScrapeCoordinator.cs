@@ -63,7 +63,8 @@ public sealed class ScrapeCoordinator
         Task refresh;
         lock (_gate)
         {
-            if (_inFlight is null)
+            // A finished refresh counts as none: it may even have finished before being stored here.
+            if (_inFlight is null || _inFlight.IsCompleted)
             {
                 if (_lastRefreshStarted != long.MinValue && _time.GetElapsedTime(_lastRefreshStarted) < _options.CacheTtl)
                 {
@@ -81,20 +82,7 @@ public sealed class ScrapeCoordinator
         return refresh.WaitAsync(cancellationToken);
     }
 
-    private async Task RefreshAllAsync()
-    {
-        try
-        {
-            await Task.WhenAll(_sources.Select(RefreshOneAsync)).ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _inFlight = null;
-            }
-        }
-    }
+    private Task RefreshAllAsync() => Task.WhenAll(_sources.Select(RefreshOneAsync));
 
     private async Task RefreshOneAsync(SourceState state)
     {
