@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace OdooPerf.Collector.Hosting;
@@ -31,9 +30,9 @@ public static class CollectorConfiguration
         {
             configuration = builder.Build();
         }
-        catch (InvalidDataException ex) when (ex.InnerException is JsonException json)
+        catch (InvalidDataException ex)
         {
-            throw new StartupException($"config file '{configFile}' is not valid JSON: {OneLine(json.Message)}");
+            throw new StartupException($"config file '{configFile}' is not valid JSON: {OneLine(Innermost(ex).Message)}");
         }
         catch (FormatException ex)
         {

@@ -22,9 +22,12 @@ public static class CollectorHost
             EnvironmentName = "Production",
         });
 
-        // Only our sources of configuration: no ASPNETCORE_/DOTNET_ variables, no appsettings.json.
+        // Only our sources of configuration: no ASPNETCORE_/DOTNET_ variables, no appsettings.json. The
+        // OpenTelemetry SDK reads the standard OTEL_* variables through this configuration, not from the
+        // environment, so those are passed on as they are.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
+        builder.Configuration.AddInMemoryCollection(CollectorTracing.StandardEnvironmentVariables());
 
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: false);

@@ -19,6 +19,13 @@ public static class CollectorTracing
         || Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 }
         || Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") is { Length: > 0 };
 
+    /// <summary>The OTEL_* environment variables, keyed as the SDK expects to find them in configuration.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> StandardEnvironmentVariables() =>
+        Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>()
+            .Select(e => new KeyValuePair<string, string?>((string)e.Key, (string?)e.Value))
+            .Where(e => e.Key.StartsWith("OTEL_", StringComparison.Ordinal));
+
     public static void Register(IServiceCollection services, TracingOptions options, string version)
     {
         if (!IsEnabled(options))

@@ -19,6 +19,10 @@ public static class MetricsEndpoint
     {
         app.MapGet("/metrics", async (HttpContext context) =>
         {
+            // ASP.NET Core opens an unrecorded activity per request for log correlation; a span under it
+            // would inherit "not sampled" and point at a parent no backend ever receives. A scrape is the
+            // root of its own trace.
+            Activity.Current = null;
             using var activity = ScrapeTracing.Source.StartActivity("scrape", ActivityKind.Server);
             var openMetrics = context.Request.Headers.Accept.ToString().Contains("application/openmetrics-text", StringComparison.Ordinal);
             context.Response.ContentType = openMetrics ? OpenMetricsContentType : PrometheusContentType;

@@ -49,7 +49,7 @@ public sealed class OdooProcessClassifier
             return null;
         }
 
-        var command = script + 1 < argv.Count && !argv[script + 1].StartsWith('-') ? argv[script + 1] : "server";
+        var command = CommandOf(argv, script + 1);
         if (!ServerCommands.Contains(command))
         {
             return null;
@@ -65,6 +65,18 @@ public sealed class OdooProcessClassifier
 
     /// <summary>True when <paramref name="argv"/> looks like an Odoo server, whatever its role.</summary>
     public bool IsOdoo(IReadOnlyList<string> argv) => Classify(argv, parentIsOdoo: false) is not null;
+
+    // The subcommand as odoo/cli/command.py main() finds it: the first argument unless it is an option,
+    // except that one leading --addons-path=... may come before it (so that commands of addons are found).
+    private static string CommandOf(IReadOnlyList<string> argv, int first)
+    {
+        if (first + 1 < argv.Count && argv[first].StartsWith("--addons-path=", StringComparison.Ordinal) && !argv[first + 1].StartsWith('-'))
+        {
+            first++;
+        }
+
+        return first < argv.Count && !argv[first].StartsWith('-') ? argv[first] : "server";
+    }
 
     private static OdooProcessRole RoleFromTitle(ReadOnlySpan<char> title)
     {

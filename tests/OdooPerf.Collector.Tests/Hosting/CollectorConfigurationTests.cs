@@ -1,0 +1,91 @@
+using OdooPerf.Collector.Hosting;
+using Xunit;
+
+namespace OdooPerf.Collector.Tests.Hosting;
+
+// Environment variables are process-wide: these tests must not run beside others that read them.
+[Collection(nameof(EnvironmentVariables))]
+public sealed class CollectorConfigurationTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("odooperf-config-").FullName;
+
+    [Fact]
+    public void Embedded_defaults_need_no_file()
+    {
+        var (_, options) = CollectorConfiguration.Load(null, NoFlags);
+
+        Assert.Equal("127.0.0.1:9720", options.Listen);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.Scrape.CacheTtl);
+        Assert.True(options.Host.Enabled);
+    }
+
+    [Fact]
+    public void Flags_override_the_environment_which_overrides_the_file()
+    {
+        var file = Write("""{ "Listen": "127.0.0.1:1001", "Scrape": { "CacheTtl": "00:00:03", "SourceTimeout": "00:00:02" } }""");
+        using var env = new EnvironmentVariables(("ODOOPERF_SCRAPE__CACHETTL", "00:00:04"), ("ODOOPERF_LISTEN", "127.0.0.1:1002"));
+
+        var (_, fromFileAndEnv) = CollectorConfiguration.Load(file, NoFlags);
+        var (_, withFlag) = CollectorConfiguration.Load(file, new Dictionary<string, string?> { ["Listen"] = "127.0.0.1:1003" });
+
+        Assert.Equal(TimeSpan.FromSeconds(2), fromFileAndEnv.Scrape.SourceTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(4), fromFileAndEnv.Scrape.CacheTtl);
+        Assert.Equal("127.0.0.1:1002", fromFileAndEnv.Listen);
+        Assert.Equal("127.0.0.1:1003", withFlag.Listen);
+    }
+
+    [Fact]
+    public void A_misspelt_setting_is_an_error_not_silently_ignored()
+    {
+        var file = Write("""{ "Scrape": { "CacheTTLSeconds": 3 } }""");
+
+        var error = Assert.Throws<StartupException>(() => CollectorConfiguration.Load(file, NoFlags));
+
+        Assert.Contains("CacheTTLSeconds", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_json_names_the_file_on_one_line()
+    {
+        var file = Write("{ \"Listen\": \n");
+
+        var error = Assert.Throws<StartupException>(() => CollectorConfiguration.Load(file, NoFlags));
+
+        Assert.StartsWith($"config file '{file}' is not valid JSON", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_an_error()
+    {
+        var file = Write("""{ "Scrape": { "CacheTtl": "soon" } }""");
+
+        var error = Assert.Throws<StartupException>(() => CollectorConfiguration.Load(file, NoFlags));
+
+        Assert.Contains("soon", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "Scrape": { "SourceTimeout": "00:00:00" } }""", "Scrape:SourceTimeout")]
+    [InlineData("""{ "Scrape": { "MaxSeriesPerMetric": 0 } }""", "Scrape:MaxSeriesPerMetric")]
+    [InlineData("""{ "Host": { "ProcPath": "/nonexistent-proc" } }""", "Host:ProcPath")]
+    [InlineData("""{ "Logging": { "Level": "Chatty" } }""", "Logging:Level")]
+    [InlineData("""{ "Tracing": { "OtlpEndpoint": "collector:4317" } }""", "Tracing:OtlpEndpoint")]
+    public void Out_of_range_options_are_rejected_naming_the_setting(string json, string setting)
+    {
+        var error = Assert.Throws<StartupException>(() => CollectorConfiguration.Load(Write(json), NoFlags));
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static IReadOnlyDictionary<string, string?> NoFlags => new Dictionary<string, string?>();
+
+    private string Write(string json)
+    {
+        var path = Path.Join(_directory, $"{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}
