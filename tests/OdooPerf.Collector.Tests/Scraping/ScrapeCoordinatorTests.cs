@@ -22,9 +22,10 @@ public sealed class ScrapeCoordinatorTests
     public async Task Refreshes_all_sources_in_parallel()
     {
         // Each source waits for the other to have started: only a parallel refresh completes.
-        var barrier = new Barrier(2);
-        var a = Source("a", _ => Task.Run(() => barrier.SignalAndWait(TimeSpan.FromSeconds(5)) ? Task.CompletedTask : throw new TimeoutException()));
-        var b = Source("b", _ => Task.Run(() => barrier.SignalAndWait(TimeSpan.FromSeconds(5)) ? Task.CompletedTask : throw new TimeoutException()));
+        var aStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var a = Source("a", _ => { aStarted.SetResult(); return bStarted.Task; });
+        var b = Source("b", _ => { bStarted.SetResult(); return aStarted.Task; });
         Coordinate(options: new ScrapeOptions { SourceTimeout = TimeSpan.FromSeconds(10) }, a, b);
 
         var scrape = await Exposition.CollectAsync(_registry);

@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Running;
+
+namespace OdooPerf.Benchmarks;
+
+/// <summary>
+/// <c>soak [--scrapes N] [--warmup N] [--timeout SECONDS]</c>: start the real daemon and scrape it over HTTP
+/// (latency and resident memory). Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Scrape*'</c>.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "soak")
+        {
+            return await SoakCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
