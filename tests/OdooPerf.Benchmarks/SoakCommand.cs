@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using OdooPerf.Testing;
 
 namespace OdooPerf.Benchmarks;
 
@@ -9,7 +10,9 @@ namespace OdooPerf.Benchmarks;
 /// resident memory against the targets (full scrape p50 under 20 ms, VmRSS under 80 MB after the scrapes).
 /// Every figure comes with a baseline measured in the same run: latency against GET / (the landing page,
 /// same Kestrel pipeline and connection, no collection), memory against the daemon's own RSS when it
-/// became ready. Exit code: 0 all targets met, 1 a target missed, 2 the run itself failed.
+/// became ready. The daemon runs with the Environment= settings of the shipped systemd unit (GC and JIT
+/// settings), as it does in production; --no-unit-env leaves them out. Exit code: 0 all targets met, 1 a
+/// target missed, 2 the run itself failed.
 /// </summary>
 public static class SoakCommand
 {
@@ -19,7 +22,6 @@ public static class SoakCommand
     // Decimal megabytes: /proc reports KiB, and 80 MB read as 80 * 10^6 bytes is the stricter reading.
     private const double BytesPerMb = 1_000_000;
 
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
@@ -33,7 +35,7 @@ public static class SoakCommand
         catch (FormatException ex)
         {
             Console.Error.WriteLine($"soak: {ex.Message}");
-            Console.Error.WriteLine("usage: soak [--scrapes N] [--warmup N] [--timeout SECONDS] [--odooperf PATH/TO/odooperf.dll]");
+            Console.Error.WriteLine("usage: soak [--scrapes N] [--warmup N] [--timeout SECONDS] [--odooperf PATH/TO/odooperf.dll] [--no-unit-env]");
             return 2;
         }
 
@@ -55,17 +57,20 @@ public static class SoakCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            await using var daemon = await DaemonProcess.StartAsync(daemonDll, ReadyTimeout, overall.Token).ConfigureAwait(false);
+            var environment = settings.UnitEnvironment ? UnitEnvironment.Read() : [];
+            environment["ODOOPERF_SCRAPE__CACHETTL"] = "00:00:00"; // every scrape refreshes every source
+            await using var daemon = await CollectorProcess.StartAsync(environment: environment, assemblyPath: daemonDll).WaitAsync(overall.Token).ConfigureAwait(false);
             var result = await MeasureAsync(daemon, settings, overall.Token).ConfigureAwait(false);
-            var stop = await daemon.StopAsync(StopTimeout).ConfigureAwait(false);
-            return Report(settings, daemon, result, stop);
+            var took = await daemon.TerminateAsync(StopTimeout).ConfigureAwait(false);
+            var stop = $"SIGTERM: exit code {daemon.ExitCode} after {took.TotalMilliseconds:0} ms";
+            return Report(settings, daemon, daemonDll, environment, result, stop);
         }
         catch (OperationCanceledException) when (overall.IsCancellationRequested)
         {
             Console.Error.WriteLine($"soak: FAIL, did not finish within {settings.Timeout.TotalSeconds:0} s (or was interrupted); daemon stopped");
             return 2;
         }
-        catch (SoakException ex)
+        catch (Exception ex) when (ex is SoakException or InvalidOperationException or TimeoutException or HttpRequestException)
         {
             Console.Error.WriteLine($"soak: {ex.Message}");
             return 2;
@@ -76,11 +81,12 @@ public static class SoakCommand
         }
     }
 
-    private static async Task<SoakResult> MeasureAsync(DaemonProcess daemon, SoakSettings settings, CancellationToken cancellationToken)
+    private static async Task<SoakResult> MeasureAsync(CollectorProcess daemon, SoakSettings settings, CancellationToken cancellationToken)
     {
-        using var http = DaemonProcess.CreateClient(RequestTimeout);
-        var metrics = new Uri(daemon.BaseUri, "/metrics");
-        var landing = new Uri(daemon.BaseUri, "/");
+        // Loopback only, never through a proxy a developer's environment may name.
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = RequestTimeout };
+        var metrics = new Uri(daemon.BaseAddress, "/metrics");
+        var landing = new Uri(daemon.BaseAddress, "/");
 
         // Baseline memory: the daemon is listening and has served the one readiness scrape.
         var rssReady = daemon.ReadStatusKb("VmRSS");
@@ -147,7 +153,7 @@ public static class SoakCommand
         return text.Split('\n').Count(line => line.Length > 0 && line[0] != '#');
     }
 
-    private static int Report(SoakSettings settings, DaemonProcess daemon, SoakResult r, StopResult stop)
+    private static int Report(SoakSettings settings, CollectorProcess daemon, string daemonDll, Dictionary<string, string?> environment, SoakResult r, string stop)
     {
         static string Ms(double value) => value.ToString("0.000", CultureInfo.InvariantCulture).PadLeft(9);
         static string Ratio(double scrape, double baseline) =>
@@ -155,8 +161,9 @@ public static class SoakCommand
         static string Mb(long kb) => (kb * 1024 / BytesPerMb).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 
         var totalScrapes = 1 + settings.Warmup + settings.Scrapes;
-        Console.WriteLine($"== odooperf soak: {settings.Scrapes} sequential scrapes of {daemon.BaseUri}metrics over HTTP, Scrape:CacheTtl=0, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
-        Console.WriteLine($"   daemon: dotnet {daemon.DllPath} (pid {daemon.Pid}); {settings.Warmup} untimed warm-up pairs; baseline GET / interleaved with every scrape");
+        Console.WriteLine($"== odooperf soak: {settings.Scrapes} sequential scrapes of {daemon.BaseAddress}metrics over HTTP, Scrape:CacheTtl=0, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
+        Console.WriteLine($"   daemon: dotnet {daemonDll} (pid {daemon.Pid}); {settings.Warmup} untimed warm-up pairs; baseline GET / interleaved with every scrape");
+        Console.WriteLine($"   environment: {string.Join(' ', environment.Select(e => $"{e.Key}={e.Value}"))}{(settings.UnitEnvironment ? $" (from {UnitEnvironment.UnitPath})" : " (--no-unit-env)")}");
         Console.WriteLine($"latency (ms)            {"mean",9}{"p50",9}{"p99",9}{"max",9}");
         Console.WriteLine($"baseline GET /          {Ms(r.Baseline.Mean)}{Ms(r.Baseline.P50)}{Ms(r.Baseline.P99)}{Ms(r.Baseline.Max)}");
         Console.WriteLine($"full scrape /metrics    {Ms(r.Scrape.Mean)}{Ms(r.Scrape.P50)}{Ms(r.Scrape.P99)}{Ms(r.Scrape.Max)}");
@@ -199,7 +206,7 @@ internal readonly record struct Latency(double Mean, double P50, double P99, dou
         sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
-internal sealed record SoakSettings(int Scrapes, int Warmup, TimeSpan Timeout, string? DaemonPath)
+internal sealed record SoakSettings(int Scrapes, int Warmup, TimeSpan Timeout, string? DaemonPath, bool UnitEnvironment)
 {
     public static SoakSettings Parse(string[] args)
     {
@@ -207,6 +214,7 @@ internal sealed record SoakSettings(int Scrapes, int Warmup, TimeSpan Timeout, s
         var warmup = 20;
         var timeout = TimeSpan.FromSeconds(300);
         string? daemon = null;
+        var unitEnvironment = true;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -224,12 +232,15 @@ internal sealed record SoakSettings(int Scrapes, int Warmup, TimeSpan Timeout, s
                 case "--odooperf":
                     daemon = Path.GetFullPath(Value());
                     break;
+                case "--no-unit-env":
+                    unitEnvironment = false;
+                    break;
                 default:
                     throw new FormatException($"unknown argument '{args[i]}'");
             }
         }
 
-        return new SoakSettings(scrapes, warmup, timeout, daemon);
+        return new SoakSettings(scrapes, warmup, timeout, daemon, unitEnvironment);
     }
 
     private static int PositiveInt(string value, string name) =>

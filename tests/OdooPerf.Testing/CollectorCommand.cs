@@ -22,7 +22,11 @@ public static class CollectorCommand
     /// <summary>The dotnet host running the tests, so the collector runs on the same runtime.</summary>
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <summary>
+    /// How to start <c>odooperf ARGS</c>; <paramref name="assemblyPath"/> names another build of
+    /// odooperf.dll (a published one, say) than the one next to the tests.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? assemblyPath = null)
     {
         var start = new ProcessStartInfo(DotnetHost)
         {
@@ -31,7 +35,7 @@ public static class CollectorCommand
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(AssemblyPath);
+        start.ArgumentList.Add(assemblyPath ?? AssemblyPath);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

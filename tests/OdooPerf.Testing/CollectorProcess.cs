@@ -32,6 +32,20 @@ public sealed class CollectorProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>A field of /proc/PID/status in KiB (VmRSS, VmHWM, RssAnon, RssFile, RssShmem).</summary>
+    public long ReadStatusKb(string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+        {
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan(field.Length + 1).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new InvalidOperationException($"/proc/{Pid}/status has no {field}");
+    }
+
     /// <summary>Everything the process printed on stdout and stderr so far.</summary>
     public string Output => string.Join('\n', _output);
 
@@ -41,10 +55,11 @@ public sealed class CollectorProcess : IAsyncDisposable
     /// </summary>
     public static async Task<CollectorProcess> StartAsync(
         IEnumerable<string>? extraArguments = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? assemblyPath = null)
     {
         var port = FreePort.Next();
-        var start = CollectorCommand.StartInfo(["collect", "--listen", $"127.0.0.1:{port}", .. extraArguments ?? []], environment);
+        var start = CollectorCommand.StartInfo(["collect", "--listen", $"127.0.0.1:{port}", .. extraArguments ?? []], environment, assemblyPath);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start odooperf");
         var collector = new CollectorProcess(process, port);
         process.OutputDataReceived += (_, e) => collector.Record(e.Data);

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 
@@ -26,10 +25,10 @@ public static class CollectCommand
         }
 
         await using var logger = CollectorLogging.Create(options.Logging);
-        await using var app = CollectorHost.Build(options, configuration, logger, Version);
+        using var host = CollectorHost.Build(options, configuration, logger, Version);
         try
         {
-            await app.StartAsync().ConfigureAwait(false);
+            await host.StartAsync().ConfigureAwait(false);
         }
         catch (IOException ex)
         {
@@ -37,7 +36,7 @@ public static class CollectCommand
             return Fail($"cannot listen on {options.Listen}: {reason}");
         }
 
-        await app.WaitForShutdownAsync().ConfigureAwait(false);
+        await host.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;
     }
 

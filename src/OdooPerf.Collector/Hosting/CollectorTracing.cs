@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using OdooPerf.Collector.Scraping;
 using OpenTelemetry.Exporter;
@@ -19,6 +20,16 @@ public static class CollectorTracing
         || Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 }
         || Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") is { Length: > 0 };
 
+    /// <summary>
+    /// The exporter uses an endpoint set in code as it is, while it completes the standard variable with
+    /// <c>/v1/traces</c> for OTLP/HTTP. The configured endpoint gets the same treatment as the variable,
+    /// so <c>http://collector:4318</c> works in both places.
+    /// </summary>
+    public static Uri TracesEndpoint(Uri endpoint, OtlpExportProtocol protocol) =>
+        protocol == OtlpExportProtocol.HttpProtobuf && endpoint.AbsolutePath is "" or "/"
+            ? new Uri(endpoint, "v1/traces")
+            : endpoint;
+
     /// <summary>The OTEL_* environment variables, keyed as the SDK expects to find them in configuration.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> StandardEnvironmentVariables() =>
         Environment.GetEnvironmentVariables()
@@ -28,27 +39,33 @@ public static class CollectorTracing
 
     public static void Register(IServiceCollection services, TracingOptions options, string version)
     {
-        if (!IsEnabled(options))
+        if (IsEnabled(options))
         {
-            return;
+            AddOtlpTracing(services, options, version);
         }
+    }
 
+    // Kept out of Register so that the OpenTelemetry assemblies are loaded (and cost memory) only when
+    // tracing is on: the JIT loads the assemblies a method refers to when it compiles the method.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOtlpTracing(IServiceCollection services, TracingOptions options, string version)
+    {
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("odooperf", serviceVersion: version))
             .WithTracing(tracing => tracing
                 .AddSource(ScrapeTracing.SourceName)
                 .AddOtlpExporter(otlp =>
                 {
-                    if (options.OtlpEndpoint is { } endpoint)
-                    {
-                        otlp.Endpoint = new Uri(endpoint);
-                    }
-
                     if (options.OtlpProtocol is { } protocol)
                     {
                         otlp.Protocol = protocol.Equals("grpc", StringComparison.OrdinalIgnoreCase)
                             ? OtlpExportProtocol.Grpc
                             : OtlpExportProtocol.HttpProtobuf;
+                    }
+
+                    if (options.OtlpEndpoint is { } endpoint)
+                    {
+                        otlp.Endpoint = TracesEndpoint(new Uri(endpoint), otlp.Protocol);
                     }
                 }));
     }
