@@ -12,6 +12,8 @@ public static class ExternalTool
 
     public static readonly ToolSpec NodeExporter = new("prometheus-node-exporter", "prometheus-node-exporter", ["/usr/bin/prometheus-node-exporter", "/usr/local/bin/node_exporter"]);
 
+    public static readonly ToolSpec Python3 = new("python3", "python3", ["/usr/bin/python3"]);
+
     /// <summary>The full path of <paramref name="tool"/>; fails the test with an install hint when missing.</summary>
     public static string Require(ToolSpec tool)
     {

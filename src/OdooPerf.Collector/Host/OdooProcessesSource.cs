@@ -32,7 +32,7 @@ public sealed class OdooProcessesSource : IMetricSource
     public OdooProcessesSource(ProcFs proc, OdooProcessesOptions options, IMetricFactory factory, CardinalityGuard guard)
     {
         _proc = proc;
-        _classifier = new OdooProcessClassifier(options.ExecutableNames);
+        _classifier = new OdooProcessClassifier(options.EffectiveExecutableNames);
         _workers = _families.Add(new ScrapedGauge(factory, guard, "odoo_workers", "Odoo server processes running, by role.", "role"));
         _resident = _families.Add(new ScrapedGauge(factory, guard, "odoo_worker_resident_memory_bytes", "Resident memory of the Odoo server processes of a role: their sum and the largest.", "role", "stat"));
         _virtual = _families.Add(new ScrapedGauge(factory, guard, "odoo_worker_virtual_memory_bytes", "Virtual memory of the Odoo server processes of a role (what limit_memory_soft is compared with): their sum and the largest.", "role", "stat"));

@@ -46,7 +46,7 @@ public static class CollectorConfiguration
         }
         catch (InvalidOperationException ex)
         {
-            throw new StartupException($"invalid configuration: {OneLine(Innermost(ex).Message)}");
+            throw new StartupException(UnknownSettings(ex.Message) ?? $"invalid configuration: {OneLine(Innermost(ex).Message)}");
         }
 
         CollectorOptionsValidator.ThrowIfInvalid(options);
@@ -84,6 +84,32 @@ public static class CollectorConfiguration
 
         return path;
     }
+
+    // The binder reports unknown keys as "... were not found on the instance of TYPE: 'A', 'B'"; say it in
+    // the user's terms: the setting's path, and where the settings are listed.
+    private static string? UnknownSettings(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"not found on the instance of (?<type>[\w.]+): (?<names>.+)$");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var section = SectionOf(match.Groups["type"].Value.Split('.')[^1]);
+        var names = match.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries).Select(n => $"'{section}{n.Trim('\'')}'");
+        return $"unknown setting {string.Join(", ", names)} (every setting is listed in deploy/odooperf.example.json; environment variables are ODOOPERF_SECTION__KEY)";
+    }
+
+    private static string SectionOf(string typeName) => typeName switch
+    {
+        nameof(CollectorOptions) => string.Empty,
+        nameof(Scraping.ScrapeOptions) => "Scrape:",
+        nameof(Host.HostMetricsOptions) => "Host:",
+        nameof(Host.OdooProcessesOptions) => "OdooProcesses:",
+        nameof(LoggingOptions) => "Logging:",
+        nameof(TracingOptions) => "Tracing:",
+        _ => string.Empty,
+    };
 
     private static Exception Innermost(Exception ex)
     {

@@ -41,7 +41,30 @@ public sealed class CollectorConfigurationTests : IDisposable
 
         var error = Assert.Throws<StartupException>(() => CollectorConfiguration.Load(file, NoFlags));
 
-        Assert.Contains("CacheTTLSeconds", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("unknown setting 'Scrape:CacheTTLSeconds'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_example_config_loads_and_holds_the_defaults()
+    {
+        var example = RepositoryFile("deploy/odooperf.example.json");
+
+        var (_, fromExample) = CollectorConfiguration.Load(example, NoFlags);
+        var (_, defaults) = CollectorConfiguration.Load(null, NoFlags);
+
+        // The example spells the default executable names out; an empty list means the same.
+        defaults.OdooProcesses.ExecutableNames = [.. defaults.OdooProcesses.EffectiveExecutableNames];
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(defaults), System.Text.Json.JsonSerializer.Serialize(fromExample));
+    }
+
+    [Fact]
+    public void Configured_odoo_executable_names_replace_the_defaults()
+    {
+        var (_, defaults) = CollectorConfiguration.Load(null, NoFlags);
+        var (_, configured) = CollectorConfiguration.Load(Write("""{ "OdooProcesses": { "ExecutableNames": [ "my-odoo" ] } }"""), NoFlags);
+
+        Assert.Equal(["odoo-bin", "odoo", "openerp-server", "odoo.py"], defaults.OdooProcesses.EffectiveExecutableNames);
+        Assert.Equal(["my-odoo"], configured.OdooProcesses.EffectiveExecutableNames);
     }
 
     [Fact]
@@ -81,6 +104,20 @@ public sealed class CollectorConfigurationTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static IReadOnlyDictionary<string, string?> NoFlags => new Dictionary<string, string?>();
+
+    private static string RepositoryFile(string relative)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Join(directory.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
+    }
 
     private string Write(string json)
     {

@@ -30,8 +30,9 @@ public sealed class TracingTests
 
         var body = await export.WaitAsync(TimeSpan.FromSeconds(20));
 
-        // Protobuf keeps strings as UTF-8 bytes: the span names and the service name are readable.
-        Assert.Contains("scrape", body, StringComparison.Ordinal);
+        // Protobuf keeps strings as UTF-8 bytes after their length: the span names and the service name
+        // are readable ("\u0006scrape" is the 6-byte span name, not an attribute that merely contains it).
+        Assert.Contains("\u0006scrape", body, StringComparison.Ordinal);
         Assert.Contains("refresh meminfo", body, StringComparison.Ordinal);
         Assert.Contains("odooperf", body, StringComparison.Ordinal);
     }
@@ -46,8 +47,11 @@ public sealed class TracingTests
         Assert.DoesNotContain("4317", collector.Output, StringComparison.Ordinal);
     }
 
+    // Spans end at different times and may come in several export batches: gather them until both the
+    // scrape and a source refresh have arrived.
     private static async Task<string> ReceiveTracesAsync(HttpListener receiver)
     {
+        var received = new StringBuilder();
         while (true)
         {
             var context = await receiver.GetContextAsync();
@@ -56,10 +60,16 @@ public sealed class TracingTests
             var path = context.Request.Url?.AbsolutePath;
             context.Response.StatusCode = 200;
             context.Response.Close();
-            var body = Encoding.UTF8.GetString(buffer.ToArray());
-            if (path == "/v1/traces" && body.Contains("refresh", StringComparison.Ordinal))
+            if (path != "/v1/traces")
             {
-                return body;
+                continue;
+            }
+
+            received.Append(Encoding.UTF8.GetString(buffer.ToArray()));
+            var text = received.ToString();
+            if (text.Contains("\u0006scrape", StringComparison.Ordinal) && text.Contains("refresh meminfo", StringComparison.Ordinal))
+            {
+                return text;
             }
         }
     }
