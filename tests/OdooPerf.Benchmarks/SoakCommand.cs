@@ -106,10 +106,21 @@ public static class SoakCommand
         var baseline = new double[settings.Scrapes];
         var scrapes = new double[settings.Scrapes];
         var body = 0L;
+        var sampledPeak = (Kb: 0L, AfterScrape: 0);
         for (var i = 0; i < settings.Scrapes; i++)
         {
             (baseline[i], _) = await GetAsync(http, landing, cancellationToken).ConfigureAwait(false);
             (scrapes[i], body) = await GetAsync(http, metrics, cancellationToken).ConfigureAwait(false);
+
+            // Outside the timed requests: where during the run the resident memory peaked.
+            if (i % 10 == 9)
+            {
+                var rss = daemon.ReadStatusKb("VmRSS");
+                if (rss > sampledPeak.Kb)
+                {
+                    sampledPeak = (rss, i + 1);
+                }
+            }
         }
 
         var rssAfter = daemon.ReadStatusKb("VmRSS");
@@ -129,6 +140,7 @@ public static class SoakCommand
             rssBefore,
             rssAfter,
             rssPeak,
+            sampledPeak,
             rssParts);
     }
 
@@ -170,6 +182,7 @@ public static class SoakCommand
         Console.WriteLine($"ratio scrape/baseline   {Ratio(r.Scrape.Mean, r.Baseline.Mean)}{Ratio(r.Scrape.P50, r.Baseline.P50)}{Ratio(r.Scrape.P99, r.Baseline.P99)}{Ratio(r.Scrape.Max, r.Baseline.Max)}");
         Console.WriteLine($"scrape body             {r.ScrapeBytes} bytes, {r.Samples} samples");
         Console.WriteLine($"daemon VmRSS            ready (1 scrape) {Mb(r.RssReadyKb)}; after warm-up {Mb(r.RssBeforeKb)}; after {totalScrapes} scrapes {Mb(r.RssAfterKb)} ({(double)r.RssAfterKb / r.RssReadyKb:0.00}x ready); peak VmHWM {Mb(r.RssPeakKb)}");
+        Console.WriteLine($"  sampled every 10      highest {Mb(r.RssSampledPeak.Kb)} after timed scrape {r.RssSampledPeak.AfterScrape}");
         Console.WriteLine($"  of which, after       anon {Mb(r.RssAfterPartsKb.Anon)} (GC heap, native), file {Mb(r.RssAfterPartsKb.File)} (mapped assemblies, libraries), shmem {Mb(r.RssAfterPartsKb.Shmem)} (JIT code)");
         Console.WriteLine($"daemon stop             {stop}");
 
@@ -189,6 +202,7 @@ public static class SoakCommand
         long RssBeforeKb,
         long RssAfterKb,
         long RssPeakKb,
+        (long Kb, int AfterScrape) RssSampledPeak,
         (long Anon, long File, long Shmem) RssAfterPartsKb);
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using OdooPerf.Collector.Scraping;
 using Prometheus;
@@ -25,6 +26,13 @@ public sealed class MeminfoSource : IMetricSource
         _factory = factory;
         _guard = guard;
     }
+
+    // The kernel's field names, with their metric names, made once: meminfo has a fixed set of about 60
+    // fields, and a scrape would otherwise build three strings per line. Looked up by span, so a known
+    // field costs no allocation.
+    private static readonly ConcurrentDictionary<string, MetricNames> NamesByField = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, MetricNames>.AlternateLookup<ReadOnlySpan<char>> NamesBySpan =
+        NamesByField.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string Name => "meminfo";
 
@@ -69,19 +77,31 @@ public sealed class MeminfoSource : IMetricSource
                 continue;
             }
 
-            var field = key[..^1].ToString();
-            var name = "node_memory_" + MetricNameOf(field);
+            var names = NamesOf(key[..^1]);
+            var name = names.Unitless;
             if (count == 3)
             {
                 // The only unit meminfo uses is kB (KiB).
                 value *= 1024;
-                name += "_bytes";
+                name = names.Bytes;
             }
 
-            result.Add(new MeminfoField(field, name, value));
+            result.Add(new MeminfoField(names.Field, name, value));
         }
 
         return result;
+    }
+
+    private static MetricNames NamesOf(ReadOnlySpan<char> field)
+    {
+        if (NamesBySpan.TryGetValue(field, out var names))
+        {
+            return names;
+        }
+
+        var text = field.ToString();
+        var metric = "node_memory_" + MetricNameOf(text);
+        return NamesByField.GetOrAdd(text, new MetricNames(text, metric, metric + "_bytes"));
     }
 
     // "Active(anon)" -> "Active_anon"; anything else outside [A-Za-z0-9_] becomes '_' so that a future
@@ -96,6 +116,9 @@ public sealed class MeminfoSource : IMetricSource
             }
         });
 }
+
+/// <summary>A meminfo field and its two possible metric names (with and without the kB unit).</summary>
+internal sealed record MetricNames(string Field, string Unitless, string Bytes);
 
 /// <summary>One /proc/meminfo line: the kernel's field name, the metric name, and the value.</summary>
 public readonly record struct MeminfoField(string Field, string MetricName, double Value);

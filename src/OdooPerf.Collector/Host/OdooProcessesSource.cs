@@ -16,6 +16,8 @@ public sealed class OdooProcessesSource : IMetricSource
 
     private readonly ProcFs _proc;
     private readonly OdooProcessClassifier _classifier;
+    private readonly byte[][] _needles;
+    private readonly Func<ReadOnlySpan<byte>, string[]?> _splitCommandLine;
     private readonly ScrapedFamilySet _families = new();
     private readonly ScrapedGauge _workers;
     private readonly ScrapedGauge _resident;
@@ -33,6 +35,8 @@ public sealed class OdooProcessesSource : IMetricSource
     {
         _proc = proc;
         _classifier = new OdooProcessClassifier(options.EffectiveExecutableNames);
+        _needles = [.. options.EffectiveExecutableNames.Select(Encoding.UTF8.GetBytes), "odoo: "u8.ToArray()];
+        _splitCommandLine = SplitCommandLine;
         _workers = _families.Add(new ScrapedGauge(factory, guard, "odoo_workers", "Odoo server processes running, by role.", "role"));
         _resident = _families.Add(new ScrapedGauge(factory, guard, "odoo_worker_resident_memory_bytes", "Resident memory of the Odoo server processes of a role: their sum and the largest.", "role", "stat"));
         _virtual = _families.Add(new ScrapedGauge(factory, guard, "odoo_worker_virtual_memory_bytes", "Virtual memory of the Odoo server processes of a role (what limit_memory_soft is compared with): their sum and the largest.", "role", "stat"));
@@ -123,33 +127,46 @@ public sealed class OdooProcessesSource : IMetricSource
         _families.EndUpdate();
     }
 
-    private static string[]? ReadCommandLine(string directory)
+    private string[]? ReadCommandLine(string directory)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(Path.Join(directory, "cmdline"));
+            return ProcFs.ReadBytesAt(Path.Join(directory, "cmdline"), _splitCommandLine);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+    }
 
-        // Kernel threads have an empty command line. Arguments are NUL-terminated.
-        if (bytes.Length == 0)
+    // Arguments are NUL-terminated; kernel threads have an empty command line. Most processes are not
+    // Odoo: a command line that holds none of the names (nor Odoo's process title) is dropped before any
+    // string is made.
+    private string[]? SplitCommandLine(ReadOnlySpan<byte> bytes)
+    {
+        var candidate = false;
+        foreach (var needle in _needles)
+        {
+            if (bytes.IndexOf(needle) >= 0)
+            {
+                candidate = true;
+                break;
+            }
+        }
+
+        if (!candidate)
         {
             return null;
         }
 
-        var text = Encoding.UTF8.GetString(bytes).TrimEnd('\0');
-        return text.Split('\0');
+        return Encoding.UTF8.GetString(bytes.TrimEnd((byte)0)).Split('\0');
     }
 
     private static ProcessStat? ReadStat(string directory)
     {
         try
         {
-            return ProcessStat.Parse(File.ReadAllText(Path.Join(directory, "stat")));
+            return ProcessStat.Parse(ProcFs.ReadTextAt(Path.Join(directory, "stat")));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
