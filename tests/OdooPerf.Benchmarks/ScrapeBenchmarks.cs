@@ -55,8 +55,8 @@ public class ScrapeBenchmarks
         long characters = 0;
         foreach (var file in _procFiles)
         {
-            // File.ReadAllText as ProcFs.ReadText does: procfs reports size 0, so it reads to the end.
-            characters += File.ReadAllText(file).Length;
+            // With the collector's own reader (pooled buffer, read to the end: procfs reports size 0).
+            characters += OdooPerf.Collector.Host.ProcFs.ReadTextAt(file).Length;
         }
 
         return characters;

@@ -108,17 +108,18 @@ public sealed class ScrapeCoordinator
         }
         catch (Exception ex)
         {
-            var reason = ex switch
-            {
-                TimeoutException or OperationCanceledException when deadline.IsCancellationRequested
-                    => $"no answer within the {_options.SourceTimeout.TotalSeconds:0.###} s deadline",
-                _ => ex.Message,
-            };
+            var reason = ex is TimeoutException || (ex is OperationCanceledException && deadline.IsCancellationRequested)
+                ? $"no answer within the {_options.SourceTimeout.TotalSeconds:0.###} s deadline"
+                : ex.Message;
 
             // Clear only once the refresh has really stopped: sources are not thread-safe. Until then the
             // pending task keeps the next scrape from starting another refresh of this source.
             state.Pending = refresh.ContinueWith(
-                _ => state.Source.Clear(),
+                finished =>
+                {
+                    _ = finished.Exception; // observed: a late failure has nothing left to report
+                    state.Source.Clear();
+                },
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
