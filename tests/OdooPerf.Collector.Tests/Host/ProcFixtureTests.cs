@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using OdooPerf.Collector.Host;
 using OdooPerf.Collector.Scraping;
+using OdooPerf.Collector.Tests.Scraping;
 using Prometheus;
 using Xunit;
 
@@ -66,10 +66,7 @@ internal sealed class ScrapedText
         var factory = Metrics.WithCustomRegistry(registry);
         var source = create(factory, new CardinalityGuard(factory));
         await source.RefreshAsync(CancellationToken.None);
-
-        using var stream = new MemoryStream();
-        await registry.CollectAndExportAsTextAsync(stream);
-        return new ScrapedText(Encoding.UTF8.GetString(stream.ToArray()));
+        return new ScrapedText(await Exposition.CollectTextAsync(registry));
     }
 
     /// <summary>The value of a series written as in the exposition, e.g. <c>node_load1</c> or <c>m{a="b"}</c>; null when absent.</summary>

@@ -6,10 +6,13 @@ namespace OdooPerf.Collector.Tests.Scraping;
 /// <summary>Collects a registry the way /metrics does and parses the result.</summary>
 internal static class Exposition
 {
-    public static async Task<PrometheusText> CollectAsync(CollectorRegistry registry)
+    public static async Task<PrometheusText> CollectAsync(CollectorRegistry registry) =>
+        PrometheusText.Parse(await CollectTextAsync(registry));
+
+    public static async Task<string> CollectTextAsync(CollectorRegistry registry)
     {
         using var stream = new MemoryStream();
         await registry.CollectAndExportAsTextAsync(stream);
-        return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }
