@@ -19,14 +19,25 @@ public static class Program
             HelpName = "FILE",
         };
 
-        var collect = new Command("collect", "Run the collector daemon: serve host, Odoo process and self metrics on /metrics.")
+        var pg = new Option<string?>("--pg")
+        {
+            Description = "PostgreSQL to watch, as an Npgsql connection string (no password: use .pgpass, PGPASSWORD or Postgres:Servers:0:PasswordFile)",
+            HelpName = "CONNSTRING",
+        };
+
+        var collect = new Command("collect", "Run the collector daemon: serve host, PostgreSQL, Odoo process and self metrics on /metrics.")
         {
             listen,
             config,
+            pg,
         };
         collect.SetAction((parse, _) => CollectCommand.RunAsync(
             parse.GetValue(config),
-            new Dictionary<string, string?> { ["Listen"] = parse.GetValue(listen) }));
+            new Dictionary<string, string?>
+            {
+                ["Listen"] = parse.GetValue(listen),
+                ["Postgres:Servers:0:ConnectionString"] = parse.GetValue(pg),
+            }));
 
         var root = new RootCommand("OdooPerf: performance monitoring for Odoo/PostgreSQL servers.") { collect };
 

@@ -108,6 +108,8 @@ public static class CollectorConfiguration
         nameof(Host.OdooProcessesOptions) => "OdooProcesses:",
         nameof(LoggingOptions) => "Logging:",
         nameof(TracingOptions) => "Tracing:",
+        nameof(Postgres.PostgresOptions) => "Postgres:",
+        nameof(Postgres.PostgresServerOptions) => "Postgres:Servers:N:",
         _ => string.Empty,
     };
 

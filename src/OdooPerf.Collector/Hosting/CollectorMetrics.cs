@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OdooPerf.Collector.Host;
+using OdooPerf.Collector.Postgres;
 using OdooPerf.Collector.Scraping;
 using Prometheus;
 
@@ -55,6 +56,24 @@ public sealed class CollectorMetrics
         if (options.OdooProcesses.Enabled)
         {
             sources.Add(new OdooProcessesSource(proc, options.OdooProcesses, factory, guard));
+        }
+
+        var servers = options.Postgres.Servers;
+        foreach (var server in servers)
+        {
+            // With one server its series carry no server label, as postgres_exporter's; with several,
+            // each carries server="NAME" and each is its own source.
+            var label = servers.Count > 1 ? server.Name : null;
+            var families = new PostgresFamilies(factory, guard, label);
+            var connections = new PostgresConnections(server, options.Postgres, options.Scrape.SourceTimeout);
+            sources.Add(new PostgresSource(
+                label is null ? "postgres" : $"postgres_{label}",
+                connections,
+                options.Postgres,
+                families,
+                PostgresCollectorCatalog.Create(families, options.Postgres),
+                factory,
+                loggers.CreateLogger<PostgresSource>()));
         }
 
         return sources;

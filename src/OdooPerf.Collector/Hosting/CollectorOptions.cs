@@ -1,4 +1,5 @@
 using OdooPerf.Collector.Host;
+using OdooPerf.Collector.Postgres;
 using OdooPerf.Collector.Scraping;
 
 namespace OdooPerf.Collector.Hosting;
@@ -17,6 +18,8 @@ public sealed class CollectorOptions
     public HostMetricsOptions Host { get; set; } = new();
 
     public OdooProcessesOptions OdooProcesses { get; set; } = new();
+
+    public PostgresOptions Postgres { get; set; } = new();
 
     public LoggingOptions Logging { get; set; } = new();
 

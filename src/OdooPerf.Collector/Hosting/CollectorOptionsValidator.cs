@@ -54,6 +54,11 @@ public static class CollectorOptionsValidator
             return $"invalid Host:MountTimeout '{options.Host.MountTimeout}': it must be more than 0";
         }
 
+        if (PostgresError(options) is { } postgres)
+        {
+            return postgres;
+        }
+
         if (!Enum.TryParse<LogEventLevel>(options.Logging.Level, ignoreCase: true, out _))
         {
             return $"invalid Logging:Level '{options.Logging.Level}': use Verbose, Debug, Information, Warning, Error or Fatal";
@@ -73,6 +78,53 @@ public static class CollectorOptionsValidator
         if (options.Tracing.OtlpProtocol is { } protocol && !OtlpProtocols.Contains(protocol, StringComparer.OrdinalIgnoreCase))
         {
             return $"invalid Tracing:OtlpProtocol '{protocol}': use grpc or http/protobuf";
+        }
+
+        return null;
+    }
+
+    private static string? PostgresError(CollectorOptions options)
+    {
+        var postgres = options.Postgres;
+        if (postgres.StatementTimeout <= TimeSpan.Zero || postgres.StatementTimeout >= options.Scrape.SourceTimeout)
+        {
+            return $"invalid Postgres:StatementTimeout '{postgres.StatementTimeout}': it must be more than 0 and less than Scrape:SourceTimeout ({options.Scrape.SourceTimeout})";
+        }
+
+        if (postgres.LockTimeout <= TimeSpan.Zero || postgres.LockTimeout > postgres.StatementTimeout)
+        {
+            return $"invalid Postgres:LockTimeout '{postgres.LockTimeout}': it must be more than 0 and at most Postgres:StatementTimeout";
+        }
+
+        if (postgres.TopTables < 1 || postgres.TopStatements < 1 || postgres.MaxDatabases < 1)
+        {
+            return "invalid Postgres:TopTables, TopStatements or MaxDatabases: each must be at least 1";
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < postgres.Servers.Count; i++)
+        {
+            var server = postgres.Servers[i];
+            var key = $"Postgres:Servers:{i}";
+            if (string.IsNullOrWhiteSpace(server.ConnectionString))
+            {
+                return $"invalid {key}: ConnectionString is missing";
+            }
+
+            try
+            {
+                // Checks the syntax; the message of a failure names the key at fault, never a value.
+                _ = Postgres.PostgresConnections.Settings(server, postgres, options.Scrape.SourceTimeout);
+            }
+            catch (ArgumentException ex)
+            {
+                return $"invalid {key}:ConnectionString: {ex.Message}";
+            }
+
+            if (postgres.Servers.Count > 1 && (string.IsNullOrWhiteSpace(server.Name) || !names.Add(server.Name)))
+            {
+                return $"invalid {key}:Name: with several servers each needs a Name of its own (it becomes the server label)";
+            }
         }
 
         return null;

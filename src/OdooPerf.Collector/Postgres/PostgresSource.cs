@@ -1,0 +1,128 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OdooPerf.Collector.Scraping;
+using Prometheus;
+
+namespace OdooPerf.Collector.Postgres;
+
+/// <summary>
+/// One PostgreSQL server: <c>pg_up</c>, then every collector over one pooled connection. When the server
+/// cannot be reached (down, restarting, refusing the login, past the deadline) <c>pg_up</c> is 0, the
+/// other series are removed, the pool is dropped so the next scrape reconnects, and the source reports
+/// down with the reason. A collector whose query fails is cleared and counted; the others carry on.
+/// </summary>
+public sealed class PostgresSource : IMetricSource, IAsyncDisposable
+{
+    private readonly PostgresConnections _connections;
+    private readonly PostgresOptions _options;
+    private readonly IReadOnlyList<IPostgresCollector> _collectors;
+    private readonly IScrapedFamily _up;
+    private readonly Counter _collectorErrors;
+    private readonly ILogger _logger;
+    private readonly HashSet<string> _failingCollectors = [];
+
+    public PostgresSource(
+        string name,
+        PostgresConnections connections,
+        PostgresOptions options,
+        PostgresFamilies families,
+        IReadOnlyList<IPostgresCollector> collectors,
+        IMetricFactory factory,
+        ILogger<PostgresSource> logger)
+    {
+        Name = name;
+        _connections = connections;
+        _options = options;
+        _collectors = collectors;
+        _logger = logger;
+        _up = families.Gauge("pg_up", "Whether the last scrape of PostgreSQL could connect and query (1) or not (0).");
+        _collectorErrors = factory.CreateCounter(
+            "odooperf_postgres_collector_errors_total",
+            "PostgreSQL queries of a collector that failed (a missing privilege, a timeout); the collector's series are removed until it succeeds again.",
+            new CounterConfiguration { LabelNames = ["source", "collector"] });
+    }
+
+    public string Name { get; }
+
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw Down(ex);
+        }
+
+        await using (connection.ConfigureAwait(false))
+        {
+            var scrape = new PostgresScrape(connection, _connections, _options);
+            foreach (var collector in _collectors)
+            {
+                try
+                {
+                    await collector.CollectAsync(scrape, cancellationToken).ConfigureAwait(false);
+                    if (_failingCollectors.Remove(collector.Name))
+                    {
+                        _logger.LogInformation("PostgreSQL collector {Collector} of {Server} works again", collector.Name, _connections.Endpoint);
+                    }
+                }
+                catch (PostgresException ex) when (!IsConnectionLevel(ex))
+                {
+                    // A query problem (a privilege the role lacks, statement_timeout): this collector only.
+                    collector.Clear();
+                    _collectorErrors.WithLabels(Name, collector.Name).Inc();
+                    if (_failingCollectors.Add(collector.Name))
+                    {
+                        _logger.LogWarning("PostgreSQL collector {Collector} of {Server} failed: {Reason}", collector.Name, _connections.Endpoint, ex.MessageText);
+                    }
+                }
+                catch (Exception ex) when (IsUnavailable(ex))
+                {
+                    throw Down(ex);
+                }
+            }
+        }
+
+        _up.BeginUpdate();
+        _up.Set(1);
+        _up.EndUpdate();
+    }
+
+    /// <summary>Removes every series but <c>pg_up</c>, which says why the others are gone.</summary>
+    public void Clear()
+    {
+        foreach (var collector in _collectors)
+        {
+            collector.Clear();
+        }
+    }
+
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
+
+    private static bool IsUnavailable(Exception ex) =>
+        ex is NpgsqlException or SocketException or TimeoutException or OperationCanceledException or IOException;
+
+    // Class 08 (connection exception), 28 (invalid authorization), 57P (operator intervention: admin
+    // shutdown, crash shutdown, cannot connect now), 53 (insufficient resources: too many connections).
+    private static bool IsConnectionLevel(PostgresException ex) =>
+        ex.SqlState.StartsWith("08", StringComparison.Ordinal)
+        || ex.SqlState.StartsWith("28", StringComparison.Ordinal)
+        || ex.SqlState.StartsWith("57P", StringComparison.Ordinal)
+        || ex.SqlState.StartsWith("53", StringComparison.Ordinal);
+
+    private PostgresUnavailableException Down(Exception ex)
+    {
+        _up.BeginUpdate();
+        _up.Set(0);
+        _up.EndUpdate();
+        _connections.Reset();
+        return new PostgresUnavailableException($"PostgreSQL at {_connections.Endpoint} is unavailable: {PostgresErrors.Describe(ex)}", ex);
+    }
+}
+
+/// <summary>The server could not be reached or queried; the message is safe to log (no password).</summary>
+public sealed class PostgresUnavailableException(string message, Exception inner) : Exception(message, inner);
