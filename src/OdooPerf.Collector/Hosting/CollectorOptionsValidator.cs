@@ -86,9 +86,11 @@ public static class CollectorOptionsValidator
     private static string? PostgresError(CollectorOptions options)
     {
         var postgres = options.Postgres;
-        if (postgres.StatementTimeout <= TimeSpan.Zero || postgres.StatementTimeout >= options.Scrape.SourceTimeout)
+        if (postgres.StatementTimeout <= TimeSpan.Zero
+            || (postgres.Servers.Count > 0 && postgres.StatementTimeout >= options.Scrape.SourceTimeout))
         {
-            return $"invalid Postgres:StatementTimeout '{postgres.StatementTimeout}': it must be more than 0 and less than Scrape:SourceTimeout ({options.Scrape.SourceTimeout})";
+            // A query must give up before the scrape deadline does, or a slow one holds the session.
+            return $"invalid Postgres:StatementTimeout '{postgres.StatementTimeout}': it must be more than 0 and less than Scrape:SourceTimeout ({options.Scrape.SourceTimeout}); lower one or raise the other";
         }
 
         if (postgres.LockTimeout <= TimeSpan.Zero || postgres.LockTimeout > postgres.StatementTimeout)

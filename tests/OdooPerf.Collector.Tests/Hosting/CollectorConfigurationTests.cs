@@ -54,7 +54,26 @@ public sealed class CollectorConfigurationTests : IDisposable
 
         // The example spells the default executable names out; an empty list means the same.
         defaults.OdooProcesses.ExecutableNames = [.. defaults.OdooProcesses.EffectiveExecutableNames];
+        defaults.Postgres.OdooTables = [.. defaults.Postgres.EffectiveOdooTables];
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(defaults), System.Text.Json.JsonSerializer.Serialize(fromExample));
+    }
+
+    [Fact]
+    public void A_password_in_a_connection_string_never_reaches_an_error_message()
+    {
+        var file = Write("""{ "Postgres": { "Servers": [ { "ConnectionString": "Host=a;Password=s3cr3t-value;Frobnicate=1" } ] } }""");
+
+        var error = Assert.Throws<StartupException>(() => CollectorConfiguration.Load(file, NoFlags));
+
+        Assert.DoesNotContain("s3cr3t-value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pg_flag_sets_the_first_server()
+    {
+        var (_, options) = CollectorConfiguration.Load(null, new Dictionary<string, string?> { ["Postgres:Servers:0:ConnectionString"] = "Host=/var/run/postgresql;Username=odooperf" });
+
+        Assert.Equal("Host=/var/run/postgresql;Username=odooperf", Assert.Single(options.Postgres.Servers).ConnectionString);
     }
 
     [Fact]
@@ -94,6 +113,10 @@ public sealed class CollectorConfigurationTests : IDisposable
     [InlineData("""{ "Host": { "ProcPath": "/nonexistent-proc" } }""", "Host:ProcPath")]
     [InlineData("""{ "Logging": { "Level": "Chatty" } }""", "Logging:Level")]
     [InlineData("""{ "Tracing": { "OtlpEndpoint": "collector:4317" } }""", "Tracing:OtlpEndpoint")]
+    [InlineData("""{ "Postgres": { "StatementTimeout": "00:00:09", "Servers": [ { "ConnectionString": "Host=a" } ] } }""", "Postgres:StatementTimeout")]
+    [InlineData("""{ "Postgres": { "Servers": [ { "Name": "a" } ] } }""", "ConnectionString is missing")]
+    [InlineData("""{ "Postgres": { "Servers": [ { "ConnectionString": "Host=a;Frobnicate=1" } ] } }""", "Postgres:Servers:0:ConnectionString")]
+    [InlineData("""{ "Postgres": { "Servers": [ { "ConnectionString": "Host=a" }, { "ConnectionString": "Host=b" } ] } }""", "needs a Name of its own")]
     public void Out_of_range_options_are_rejected_naming_the_setting(string json, string setting)
     {
         var error = Assert.Throws<StartupException>(() => CollectorConfiguration.Load(Write(json), NoFlags));
