@@ -4,7 +4,8 @@ namespace OdooPerf.Benchmarks;
 
 /// <summary>
 /// <c>soak [--scrapes N] [--warmup N] [--timeout SECONDS]</c>: start the real daemon and scrape it over HTTP
-/// (latency and resident memory). Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Scrape*'</c>.
+/// (latency and resident memory). <c>pg-compare [--tables N] [--scrapes N]</c>: the PostgreSQL source against
+/// postgres_exporter on a throwaway cluster. Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Scrape*'</c>.
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "soak")
         {
             return await SoakCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "pg-compare")
+        {
+            return await PostgresCompareCommand.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -47,12 +47,14 @@ public sealed class DatabaseCollector : IPostgresCollector
 
     private readonly ScrapedFamilySet _families = new();
     private readonly IScrapedFamily _size;
+    private readonly SlowlyChanging<List<(string Database, double Bytes)>> _sizes;
     private readonly IScrapedFamily[] _columns;
     private readonly IScrapedFamily[] _sessionColumns;
     private readonly IScrapedFamily[] _conflicts;
 
-    public DatabaseCollector(PostgresFamilies families)
+    public DatabaseCollector(PostgresFamilies families, PostgresOptions options)
     {
+        _sizes = new(options.SizeInterval);
         _size = _families.Add(families.Gauge("pg_database_size_bytes", "Disk space used by the database", "datname"));
         _columns = [.. Columns.Select(c => _families.Add(Create(families, c.Metric, c.Counter, c.Help)))];
         _sessionColumns = [.. SessionColumns.Select(c => _families.Add(Create(families, c.Metric, c.Counter, c.Help)))];
@@ -79,8 +81,20 @@ public sealed class DatabaseCollector : IPostgresCollector
 
     public async Task CollectAsync(PostgresScrape scrape, CancellationToken cancellationToken)
     {
+        // pg_database_size walks every file of every database: the costliest query of a scrape on a
+        // database with thousands of tables, for a figure that moves slowly.
+        var sizes = await _sizes.GetAsync(async () =>
+        {
+            var read = new List<(string, double)>();
+            await scrape.QueryAsync(SizeSql, r => read.Add((r.Text(0), r.Double(1) ?? 0)), cancellationToken).ConfigureAwait(false);
+            return read;
+        }).ConfigureAwait(false);
+
         _families.BeginUpdate();
-        await scrape.QueryAsync(SizeSql, r => _size.Set(r.Double(1) ?? 0, r.Text(0)), cancellationToken).ConfigureAwait(false);
+        foreach (var (database, bytes) in sizes)
+        {
+            _size.Set(bytes, database);
+        }
 
         var withSessions = scrape.MajorVersion >= 14;
         await scrape.QueryAsync(StatDatabaseSql(scrape.MajorVersion), r =>
@@ -115,7 +129,11 @@ public sealed class DatabaseCollector : IPostgresCollector
         _families.EndUpdate();
     }
 
-    public void Clear() => _families.Clear();
+    public void Clear()
+    {
+        _families.Clear();
+        _sizes.Invalidate();
+    }
 
     private static IScrapedFamily Create(PostgresFamilies families, string metric, bool counter, string help) =>
         counter ? families.Counter(metric, help, "datid", "datname") : families.Gauge(metric, help, "datid", "datname");

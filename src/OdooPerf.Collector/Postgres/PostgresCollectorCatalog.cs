@@ -7,6 +7,12 @@ public static class PostgresCollectorCatalog
     [
         // postgres_exporter-compatible families
         new StaticCollector(families),
-        new DatabaseCollector(families),
+        new DatabaseCollector(families, options),
+        new ActivityCollector(families),
+        new LocksCollector(families),
+        new BgwriterCollector(families),
+        new ArchiverCollector(families),
+        new SettingsCollector(families),
+        new ReplicationCollector(families),
     ];
 }

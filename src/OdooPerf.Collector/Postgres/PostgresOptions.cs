@@ -11,6 +11,13 @@ public sealed class PostgresOptions
     /// <summary><c>lock_timeout</c> of the collector's sessions: we never queue behind a lock for long.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How often database and table sizes are measured; between two measurements the last figures are
+    /// served. Measuring walks the data files, which costs the server more than every other query of a
+    /// scrape together on a database with thousands of tables.
+    /// </summary>
+    public TimeSpan SizeInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Per-table families keep the largest tables only (plus the Odoo tables below).</summary>
     public int TopTables { get; set; } = 50;
 
