@@ -70,6 +70,7 @@ public static class PostgresCompareCommand
                 theirTimes.Add(await TimeAsync(http, theirs).ConfigureAwait(false));
             }
 
+            await PrintCostliestAsync(cluster, OdooperfRole, scrapes).ConfigureAwait(false);
             var ourDbMs = await DatabaseTimeMsAsync(cluster, OdooperfRole).ConfigureAwait(false) / scrapes;
             var theirDbMs = await DatabaseTimeMsAsync(cluster, ExporterRole).ConfigureAwait(false) / scrapes;
             var ourMedian = Median(ourTimes);
@@ -127,6 +128,26 @@ public static class PostgresCompareCommand
             connection);
         command.Parameters.AddWithValue(role);
         return Convert.ToDouble(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    // Where our database time goes: the statements of the collector's role, costliest first.
+    private static async Task PrintCostliestAsync(PostgresCluster cluster, string role, int scrapes)
+    {
+        await using var connection = await cluster.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT s.calls, s.total_exec_time, left(regexp_replace(s.query, '\s+', ' ', 'g'), 90)
+            FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
+            WHERE r.rolname = $1 ORDER BY s.total_exec_time DESC LIMIT 12
+            """,
+            connection);
+        command.Parameters.AddWithValue(role);
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        Console.WriteLine("odooperf statements, costliest first (calls per scrape, ms per scrape, query):");
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {reader.GetInt64(0) / (double)scrapes,5:0.0} {reader.GetDouble(1) / scrapes,7:0.000}  {reader.GetString(2)}"));
+        }
     }
 
     private static async Task<double> TimeAsync(HttpClient http, Uri uri)

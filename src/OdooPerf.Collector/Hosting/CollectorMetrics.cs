@@ -71,7 +71,7 @@ public sealed class CollectorMetrics
                 connections,
                 options.Postgres,
                 families,
-                PostgresCollectorCatalog.Create(families, options.Postgres),
+                PostgresCollectorCatalog.Create(families, options.Postgres, server, loggers),
                 factory,
                 loggers.CreateLogger<PostgresSource>()));
         }

@@ -29,6 +29,9 @@ public sealed class DatabaseCollector : IPostgresCollector
         ("blk_read_time", "pg_stat_database_blk_read_time", true, 1, "Time spent reading data file blocks by backends in this database, in milliseconds"),
         ("blk_write_time", "pg_stat_database_blk_write_time", true, 1, "Time spent writing data file blocks by backends in this database, in milliseconds"),
         ("stats_reset", "pg_stat_database_stats_reset", true, 1, "Time at which these statistics were last reset"),
+        // PostgreSQL 12+ (every supported version); postgres_exporter 0.11 exports them untyped.
+        ("checksum_failures", "pg_stat_database_checksum_failures", true, 1, "Number of data page checksum failures detected in this database (or on a shared object)"),
+        ("checksum_last_failure", "pg_stat_database_checksum_last_failure", false, 1, "Time at which the last data page checksum failure was detected in this database (or on a shared object)"),
     ];
 
     // PostgreSQL 14 added session statistics; times are in milliseconds there, seconds here.
@@ -101,12 +104,10 @@ public sealed class DatabaseCollector : IPostgresCollector
         {
             string[] labels = [r.Text(0), r.Text(1)];
             var ordinal = 2;
+            // NULL (statistics never reset, checksums off) is published as 0, as postgres_exporter does.
             for (var i = 0; i < Columns.Length; i++, ordinal++)
             {
-                if (r.Double(ordinal) is { } value)
-                {
-                    _columns[i].Set(value * Columns[i].Scale, labels);
-                }
+                _columns[i].Set((r.Double(ordinal) ?? 0) * Columns[i].Scale, labels);
             }
 
             for (var i = 0; withSessions && i < SessionColumns.Length; i++, ordinal++)

@@ -4,10 +4,11 @@ using Npgsql;
 namespace OdooPerf.Collector.Postgres;
 
 /// <summary>
-/// How the collector connects to one PostgreSQL server: a pool of at most two connections named
-/// <c>odooperf</c>, each session with <c>statement_timeout</c> and <c>lock_timeout</c> so that a scrape
-/// can neither run long on the server nor queue behind a lock. Other databases of the server (for
-/// per-table views) get short-lived connections outside the pool, one at a time.
+/// How the collector connects to one PostgreSQL server: at most two sessions named <c>odooperf</c>, each
+/// with <c>statement_timeout</c> and <c>lock_timeout</c> so that a scrape can neither run long on the
+/// server nor queue behind a lock. One, pooled, serves the server-wide views; the other visits the
+/// databases whose per-table views are read, and stays open on the last one visited, so that a server
+/// with one Odoo database pays for no new connection (and no cold caches) at each scrape.
 /// </summary>
 /// <remarks>
 /// The password is never logged nor put in a message: it comes from the password file, or Npgsql finds
@@ -16,7 +17,16 @@ namespace OdooPerf.Collector.Postgres;
 public sealed class PostgresConnections : IAsyncDisposable
 {
     public const string ApplicationName = "odooperf";
-    public const int MaxPoolSize = 2;
+
+    /// <summary>Sessions per server: the pooled one and the visiting one.</summary>
+    public const int MaxConnections = 2;
+
+    // Scrapes of one server never overlap (the scrape coordinator waits for a refresh to end), so the
+    // server-wide views need one pooled session.
+    private const int MaxPoolSize = 1;
+
+    private readonly SemaphoreSlim _visitorGate = new(1, 1);
+    private NpgsqlConnection? _visitor;
 
     private readonly NpgsqlConnectionStringBuilder _settings;
     private readonly NpgsqlDataSource _pool;
@@ -37,27 +47,83 @@ public sealed class PostgresConnections : IAsyncDisposable
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _pool.OpenConnectionAsync(cancellationToken);
 
-    /// <summary>A connection to another database of the server, outside the pool; dispose it after use.</summary>
-    public async Task<NpgsqlConnection> OpenDatabaseAsync(string database, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="use"/> on a session connected to <paramref name="database"/>: the visiting
+    /// session, reused when it is already there, moved otherwise. A failure closes it, so the next visit
+    /// starts afresh.
+    /// </summary>
+    public async Task<T> UseDatabaseAsync<T>(string database, Func<NpgsqlConnection, Task<T>> use, CancellationToken cancellationToken)
     {
-        var settings = new NpgsqlConnectionStringBuilder(_settings.ConnectionString) { Database = database, Pooling = false };
-        var connection = new NpgsqlConnection(settings.ConnectionString);
+        await _visitorGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
+            if (_visitor is not { State: System.Data.ConnectionState.Open } || _visitor.Database != database)
+            {
+                await CloseVisitorAsync().ConfigureAwait(false);
+                var settings = new NpgsqlConnectionStringBuilder(_settings.ConnectionString) { Database = database, Pooling = false };
+                var connection = new NpgsqlConnection(settings.ConnectionString);
+                try
+                {
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+
+                _visitor = connection;
+            }
+
+            try
+            {
+                return await use(_visitor).ConfigureAwait(false);
+            }
+            catch
+            {
+                await CloseVisitorAsync().ConfigureAwait(false);
+                throw;
+            }
         }
-        catch
+        finally
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
+            _visitorGate.Release();
         }
     }
 
-    /// <summary>Drops pooled connections, so that the next scrape reconnects (after a restart, say).</summary>
-    public void Reset() => _pool.Clear();
+    /// <summary>Drops every session, so that the next scrape reconnects (after a restart, say).</summary>
+    public void Reset()
+    {
+        _pool.Clear();
+        if (_visitorGate.Wait(0))
+        {
+            try
+            {
+                _visitor?.Dispose();
+                _visitor = null;
+            }
+            finally
+            {
+                _visitorGate.Release();
+            }
+        }
+    }
 
-    public ValueTask DisposeAsync() => _pool.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await CloseVisitorAsync().ConfigureAwait(false);
+        await _pool.DisposeAsync().ConfigureAwait(false);
+        _visitorGate.Dispose();
+    }
+
+    private async Task CloseVisitorAsync()
+    {
+        if (_visitor is not null)
+        {
+            await _visitor.DisposeAsync().ConfigureAwait(false);
+            _visitor = null;
+        }
+    }
 
     /// <summary>
     /// The connection settings: the configured string, with what the collector requires on top. Throws
@@ -75,6 +141,10 @@ public sealed class PostgresConnections : IAsyncDisposable
             CommandTimeout = Math.Max(1, (int)Math.Ceiling(options.StatementTimeout.TotalSeconds)) + 1,
             // Keep no session idle for long: an idle backend costs the server memory.
             ConnectionIdleLifetime = 60,
+            // The same catalog queries run at every scrape: prepared once per session, they are not
+            // planned again each time (planning the larger ones costs more than running them).
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
         };
 
         var timeouts = string.Create(

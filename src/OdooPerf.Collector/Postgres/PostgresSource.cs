@@ -47,30 +47,20 @@ public sealed class PostgresSource : IMetricSource, IAsyncDisposable
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        NpgsqlConnection connection;
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsUnavailable(ex))
-        {
-            throw Down(ex);
-        }
-
-        await using (connection.ConfigureAwait(false))
-        {
-            var scrape = new PostgresScrape(connection, _connections, _options);
             foreach (var collector in _collectors)
             {
                 try
                 {
-                    await collector.CollectAsync(scrape, cancellationToken).ConfigureAwait(false);
+                    await collector.CollectAsync(new PostgresScrape(connection, _connections, _options), cancellationToken).ConfigureAwait(false);
                     if (_failingCollectors.Remove(collector.Name))
                     {
                         _logger.LogInformation("PostgreSQL collector {Collector} of {Server} works again", collector.Name, _connections.Endpoint);
                     }
                 }
-                catch (PostgresException ex) when (!IsConnectionLevel(ex))
+                catch (PostgresException ex) when (!PostgresErrors.IsConnectionLevel(ex))
                 {
                     // A query problem (a privilege the role lacks, statement_timeout): this collector only.
                     collector.Clear();
@@ -79,6 +69,13 @@ public sealed class PostgresSource : IMetricSource, IAsyncDisposable
                     {
                         _logger.LogWarning("PostgreSQL collector {Collector} of {Server} failed: {Reason}", collector.Name, _connections.Endpoint, ex.MessageText);
                     }
+
+                    // A query that fails can leave the session's prepared statements out of step with
+                    // Npgsql's bookkeeping (seen as "unexpected DataRow" on the next query), so the rest
+                    // of the scrape runs on a fresh session.
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    _connections.Reset();
+                    connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (IsUnavailable(ex))
                 {
@@ -86,10 +83,26 @@ public sealed class PostgresSource : IMetricSource, IAsyncDisposable
                 }
             }
         }
+        finally
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
 
         _up.BeginUpdate();
         _up.Set(1);
         _up.EndUpdate();
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw Down(ex);
+        }
     }
 
     /// <summary>Removes every series but <c>pg_up</c>, which says why the others are gone.</summary>
@@ -105,14 +118,6 @@ public sealed class PostgresSource : IMetricSource, IAsyncDisposable
 
     private static bool IsUnavailable(Exception ex) =>
         ex is NpgsqlException or SocketException or TimeoutException or OperationCanceledException or IOException;
-
-    // Class 08 (connection exception), 28 (invalid authorization), 57P (operator intervention: admin
-    // shutdown, crash shutdown, cannot connect now), 53 (insufficient resources: too many connections).
-    private static bool IsConnectionLevel(PostgresException ex) =>
-        ex.SqlState.StartsWith("08", StringComparison.Ordinal)
-        || ex.SqlState.StartsWith("28", StringComparison.Ordinal)
-        || ex.SqlState.StartsWith("57P", StringComparison.Ordinal)
-        || ex.SqlState.StartsWith("53", StringComparison.Ordinal);
 
     private PostgresUnavailableException Down(Exception ex)
     {
