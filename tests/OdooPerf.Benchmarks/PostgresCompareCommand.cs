@@ -72,6 +72,8 @@ public static class PostgresCompareCommand
 
             await PrintCostliestAsync(cluster, OdooperfRole, scrapes).ConfigureAwait(false);
             var ourDbMs = await DatabaseTimeMsAsync(cluster, OdooperfRole).ConfigureAwait(false) / scrapes;
+            var ourQueries = await StatementCallsAsync(cluster, OdooperfRole).ConfigureAwait(false) / scrapes;
+            var theirQueries = await StatementCallsAsync(cluster, ExporterRole).ConfigureAwait(false) / scrapes;
             var theirDbMs = await DatabaseTimeMsAsync(cluster, ExporterRole).ConfigureAwait(false) / scrapes;
             var ourMedian = Median(ourTimes);
             var theirMedian = Median(theirTimes);
@@ -79,6 +81,7 @@ public static class PostgresCompareCommand
 
             Console.WriteLine($"scrape median over HTTP   odooperf {Ms(ourMedian)}   postgres_exporter {Ms(theirMedian)}   ratio {ourMedian / theirMedian:0.00}x");
             Console.WriteLine($"database time per scrape  odooperf {Ms(ourDbMs)}   postgres_exporter {Ms(theirDbMs)}   (pg_stat_statements, per role)");
+            Console.WriteLine($"queries per scrape        odooperf {ourQueries:0.0}   postgres_exporter {theirQueries:0.0}");
             Console.WriteLine($"pg_ samples per scrape    odooperf {ourSamples}");
             var faster = ourMedian <= theirMedian;
             var cheap = ourDbMs < DatabaseTimeTargetMs;
@@ -118,6 +121,16 @@ public static class PostgresCompareCommand
         {
             throw new InvalidOperationException($"pgbench failed: {init.StandardError}{run.StandardError}");
         }
+    }
+
+    private static async Task<double> StatementCallsAsync(PostgresCluster cluster, string role)
+    {
+        await using var connection = await cluster.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(sum(s.calls), 0)::float8 FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = $1",
+            connection);
+        command.Parameters.AddWithValue(role);
+        return Convert.ToDouble(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private static async Task<double> DatabaseTimeMsAsync(PostgresCluster cluster, string role)

@@ -55,3 +55,27 @@ public sealed class PostgresSourceTests(PostgresClusterFixture fixture)
         Assert.InRange(backends, 1, 2);
     }
 }
+
+/// <summary>Several servers: each is its own source and its series carry server="NAME".</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSeveralServersTests(PostgresClusterFixture fixture)
+{
+    [Fact]
+    public async Task Each_server_is_labelled_by_its_name()
+    {
+        await using var collector = await fixture.StartCollectorAsync(environment: new Dictionary<string, string?>
+        {
+            ["ODOOPERF_POSTGRES__SERVERS__0__NAME"] = "primary",
+            ["ODOOPERF_POSTGRES__SERVERS__1__NAME"] = "reporting",
+            ["ODOOPERF_POSTGRES__SERVERS__1__CONNECTIONSTRING"] = fixture.Cluster.ConnectionString(),
+        });
+
+        var scrape = await collector.ScrapeAsync();
+
+        Assert.Equal(1, scrape.Value("pg_up", ("server", "primary")));
+        Assert.Equal(1, scrape.Value("pg_up", ("server", "reporting")));
+        Assert.Equal(1, scrape.Value("odooperf_source_up", ("source", "postgres_primary")));
+        Assert.Equal(1, scrape.Value("odooperf_source_up", ("source", "postgres_reporting")));
+        Assert.All(scrape.Samples.Where(s => s.Name.StartsWith("pg_", StringComparison.Ordinal)), s => Assert.Contains(s.Label("server"), new[] { "primary", "reporting" }));
+    }
+}
