@@ -96,6 +96,29 @@ public sealed class PostgresOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pgpass_file_named_by_pgpassfile_is_used()
+    {
+        var pgpass = Path.Join(Path.GetTempPath(), $"odooperf-pgpass-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(pgpass, $"127.0.0.1:{_cluster.Port}:*:postgres:{PostgresCluster.SuperuserPassword}\n");
+        if (OperatingSystem.IsLinux())
+        {
+            File.SetUnixFileMode(pgpass, UnixFileMode.UserRead | UnixFileMode.UserWrite); // as libpq requires
+        }
+        try
+        {
+            await using var collector = await StartCollectorAsync(
+                _cluster.ConnectionString(password: null),
+                new Dictionary<string, string?> { ["PGPASSFILE"] = pgpass });
+
+            Assert.Equal(1, (await collector.ScrapeAsync()).Value("pg_up"));
+        }
+        finally
+        {
+            File.Delete(pgpass);
+        }
+    }
+
+    [Fact]
     public async Task A_role_with_only_pg_monitor_gets_the_core_families()
     {
         await _cluster.ExecuteAsync("CREATE ROLE monitor LOGIN PASSWORD 'monitor-pass'; GRANT pg_monitor TO monitor;");
