@@ -55,6 +55,42 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A streaming-replication standby of <paramref name="primary"/> (pg_basebackup -R), running in
+    /// recovery on a port of its own; removed on dispose like any cluster.
+    /// </summary>
+    public static async Task<PostgresCluster> StartStandbyAsync(PostgresCluster primary)
+    {
+        var directory = Directory.CreateTempSubdirectory("odooperf-pg-standby-").FullName;
+        var standby = new PostgresCluster(primary._bin, directory, FreePort.Next(), primary._runAsPostgres);
+        try
+        {
+            await standby.ChownIfRootAsync().ConfigureAwait(false);
+
+            // Run from the primary's side: its local socket trusts replication connections.
+            var backup = await primary.RunToolAsync("pg_basebackup", ["-D", standby.DataDirectory, "-R", "-X", "stream", "-c", "fast"]).ConfigureAwait(false);
+            if (backup.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"pg_basebackup failed: {backup.StandardError}");
+            }
+
+            await File.AppendAllTextAsync(Path.Join(standby.DataDirectory, "postgresql.conf"), $"""
+
+                port = {standby.Port}
+                unix_socket_directories = '{directory}'
+                hot_standby = on
+
+                """).ConfigureAwait(false);
+            await standby.StartServerAsync().ConfigureAwait(false);
+            return standby;
+        }
+        catch
+        {
+            await standby.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>An Npgsql connection string over TCP for <paramref name="user"/>.</summary>
     public string ConnectionString(string user = "postgres", string? password = SuperuserPassword, string database = "postgres")
     {
@@ -152,14 +188,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var passwordFile = Path.Join(_directory, "pwfile");
         await File.WriteAllTextAsync(passwordFile, SuperuserPassword + "\n").ConfigureAwait(false);
-        if (_runAsPostgres)
-        {
-            var chown = await ProcessRunner.RunAsync("chown", ["-R", "postgres:postgres", _directory]).ConfigureAwait(false);
-            if (chown.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"chown of {_directory} to postgres failed: {chown.StandardError}");
-            }
-        }
+        await ChownIfRootAsync().ConfigureAwait(false);
 
         var init = await RunToolAsync("initdb", ["-D", DataDirectory, "-U", "postgres", "--pwfile", passwordFile, "-A", "scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C", "--no-sync"]).ConfigureAwait(false);
         if (init.ExitCode != 0)
@@ -183,6 +212,18 @@ public sealed class PostgresCluster : IAsyncDisposable
             deadlock_timeout = 100ms
 
             """).ConfigureAwait(false);
+    }
+
+    private async Task ChownIfRootAsync()
+    {
+        if (_runAsPostgres)
+        {
+            var chown = await ProcessRunner.RunAsync("chown", ["-R", "postgres:postgres", _directory]).ConfigureAwait(false);
+            if (chown.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"chown of {_directory} to postgres failed: {chown.StandardError}");
+            }
+        }
     }
 
     private ProcessStartInfo StartInfo(string tool, IEnumerable<string> arguments)
