@@ -27,15 +27,14 @@ namespace OdooPerf.Collector.Postgres;
 public sealed class PerTableDatabases
 {
     private readonly PostgresOptions _options;
-    private readonly PostgresServerOptions? _server;
+    private readonly PostgresServerOptions _server;
     private readonly ILogger _logger;
     private readonly HashSet<string> _skipped = new(StringComparer.Ordinal);
 
     /// <param name="options">The PostgreSQL options (<see cref="PostgresOptions.MaxDatabases"/>, the servers).</param>
-    /// <param name="server">The server whose <see cref="PostgresServerOptions.Databases"/> apply; when null it is found
-    /// among <see cref="PostgresOptions.Servers"/> by the scrape connection's host, port, database and user.</param>
+    /// <param name="server">The server whose <see cref="PostgresServerOptions.Databases"/> apply.</param>
     /// <param name="logger">Where skipped databases are reported.</param>
-    public PerTableDatabases(PostgresOptions options, PostgresServerOptions? server = null, ILogger? logger = null)
+    public PerTableDatabases(PostgresOptions options, PostgresServerOptions server, ILogger? logger = null)
     {
         _options = options;
         _server = server;
@@ -50,31 +49,10 @@ public sealed class PerTableDatabases
         CultureInfo.InvariantCulture,
         $"SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate AND has_database_privilege(oid, 'CONNECT') ORDER BY datname <> current_database(), datname LIMIT {Math.Max(1, maxDatabases)}");
 
-    /// <summary>
-    /// The databases configured for the server the scrape's connection belongs to: <paramref name="server"/>'s
-    /// when given; the only server's when there is one; otherwise the server whose connection string names the
-    /// same host, port, database and user. Empty when none is configured (or no server matches).
-    /// </summary>
-    public static IReadOnlyList<string> ConfiguredDatabases(PostgresOptions options, PostgresServerOptions? server, NpgsqlConnection connection)
-    {
-        if (server is not null)
-        {
-            return server.Databases;
-        }
-
-        if (options.Servers.Count == 1)
-        {
-            return options.Servers[0].Databases;
-        }
-
-        var matches = options.Servers.Where(s => SameEndpoint(s, connection)).ToList();
-        return matches.Count == 1 ? matches[0].Databases : [];
-    }
-
     /// <summary>Which databases this scrape visits, in order, without duplicates.</summary>
     public async Task<IReadOnlyList<string>> ChooseAsync(PostgresScrape scrape, CancellationToken cancellationToken)
     {
-        var configured = ConfiguredDatabases(_options, _server, scrape.Connection);
+        var configured = _server.Databases;
         if (configured.Count > 0)
         {
             return [.. configured.Where(d => !string.IsNullOrWhiteSpace(d)).Distinct(StringComparer.Ordinal)];
@@ -143,23 +121,4 @@ public sealed class PerTableDatabases
     /// </summary>
     public static bool IsSkippable(PostgresException ex, bool ownConnection) =>
         !ownConnection || !PostgresErrors.IsConnectionLevel(ex);
-
-    private static bool SameEndpoint(PostgresServerOptions server, NpgsqlConnection connection)
-    {
-        NpgsqlConnectionStringBuilder configured, actual;
-        try
-        {
-            configured = new NpgsqlConnectionStringBuilder(server.ConnectionString ?? string.Empty);
-            actual = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        return string.Equals(configured.Host, actual.Host, StringComparison.OrdinalIgnoreCase)
-            && configured.Port == actual.Port
-            && string.Equals(configured.Database ?? configured.Username, actual.Database ?? actual.Username, StringComparison.Ordinal)
-            && string.Equals(configured.Username, actual.Username, StringComparison.Ordinal);
-    }
 }

@@ -102,7 +102,7 @@ public sealed class UserTablesCollector : IPostgresCollector
     private readonly TimeProvider _time;
     private readonly Dictionary<string, DatabaseState> _states = new(StringComparer.Ordinal);
 
-    public UserTablesCollector(PostgresFamilies families, PostgresOptions options, PostgresServerOptions? server = null, ILogger? logger = null, TimeProvider? time = null)
+    public UserTablesCollector(PostgresFamilies families, PostgresOptions options, PostgresServerOptions server, ILogger? logger = null, TimeProvider? time = null)
     {
         _options = options;
         _databases = new PerTableDatabases(options, server, logger);

@@ -153,38 +153,6 @@ public sealed class PerTableSqlTests
         Assert.EndsWith("ORDER BY datname <> current_database(), datname LIMIT 10", sql, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_only_server_gives_its_databases()
-    {
-        var options = new PostgresOptions { Servers = [new PostgresServerOptions { ConnectionString = "Host=db1", Databases = ["odoo"] }] };
-        using var connection = new NpgsqlConnection("Host=elsewhere;Username=u");
-
-        Assert.Equal(["odoo"], PerTableDatabases.ConfiguredDatabases(options, null, connection));
-    }
-
-    [Fact]
-    public void Among_several_servers_the_one_with_the_connections_endpoint_gives_its_databases()
-    {
-        var options = new PostgresOptions
-        {
-            Servers =
-            [
-                new PostgresServerOptions { Name = "a", ConnectionString = "Host=db1;Port=5432;Username=mon;Database=postgres", Databases = ["odoo_a"] },
-                new PostgresServerOptions { Name = "b", ConnectionString = "Host=db2;Port=5433;Username=mon;Database=postgres", Databases = ["odoo_b"] },
-                new PostgresServerOptions { Name = "c", ConnectionString = "Host=db3;Username=mon" },
-            ],
-        };
-
-        using var onB = new NpgsqlConnection("Host=db2;Port=5433;Username=mon;Database=postgres;Application Name=odooperf");
-        using var onC = new NpgsqlConnection("Host=db3;Username=mon");
-        using var unknown = new NpgsqlConnection("Host=db9;Username=mon");
-
-        Assert.Equal(["odoo_b"], PerTableDatabases.ConfiguredDatabases(options, null, onB));
-        Assert.Empty(PerTableDatabases.ConfiguredDatabases(options, null, onC));
-        Assert.Empty(PerTableDatabases.ConfiguredDatabases(options, null, unknown));
-        Assert.Equal(["odoo_a"], PerTableDatabases.ConfiguredDatabases(options, options.Servers[0], unknown));
-    }
-
     [Theory]
     [InlineData("42501", false, true)] // no CONNECT privilege on another database
     [InlineData("3D000", false, true)] // the configured database does not exist

@@ -321,7 +321,7 @@ public sealed class UserTablesCollectorTests(PostgresClusterFixture fixture)
             var factory = Metrics.WithCustomRegistry(registry);
             var families = new PostgresFamilies(factory, new CardinalityGuard(factory), server: null);
             var connections = new PostgresConnections(server, options, TimeSpan.FromSeconds(10));
-            return new InProcessCollector(registry, connections, options, new UserTablesCollector(families, options, logger: logger, time: time));
+            return new InProcessCollector(registry, connections, options, new UserTablesCollector(families, options, server, logger: logger, time: time));
         }
 
         public async Task<PrometheusText> CollectAsync()
