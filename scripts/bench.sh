@@ -10,7 +10,7 @@
 #
 # Usage:  scripts/bench.sh [SCRAPES]          e.g. scripts/bench.sh 1000
 #         BENCH_JOB=default scripts/bench.sh  for BenchmarkDotNet's full job (~4 min) instead of --job short
-# Exit:   the soak's code: 0 both targets met, 1 a target missed, 2 the run itself failed.
+# Exit:   0 every target met, 1 a target missed, 2 a run itself failed (the soak's code first, then pg-compare's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,12 +20,12 @@ artifacts=tests/OdooPerf.Benchmarks/BenchmarkDotNet.Artifacts
 
 dotnet build tests/OdooPerf.Benchmarks -c Release --nologo -v quiet
 
-echo "== 1/2 soak: ${scrapes} scrapes of the daemon over HTTP"
+echo "== 1/3 soak: ${scrapes} scrapes of the daemon over HTTP"
 soak=0
 # The soak bounds itself (--timeout, default 300 s) and always stops the daemon it started.
 dotnet run -c Release --no-build --project tests/OdooPerf.Benchmarks -- soak --scrapes "$scrapes" || soak=$?
 
-echo "== 2/2 BenchmarkDotNet: FullScrape vs ReadProcFiles (job: ${job})"
+echo "== 2/3 BenchmarkDotNet: FullScrape vs ReadProcFiles (job: ${job})"
 rm -rf "$artifacts" && mkdir -p "$artifacts"
 # BenchmarkDotNet has no overall bound of its own; this one is generous for the default job.
 timeout --kill-after=10 1800 \
@@ -35,4 +35,15 @@ timeout --kill-after=10 1800 \
 # The GitHub-flavoured report: machine and runtime, then the table with Ratio and Alloc Ratio.
 cat "$artifacts"/results/*-report-github.md
 
-exit "$soak"
+echo "== 3/3 PostgreSQL source against postgres_exporter (1000 tables)"
+pg=0
+if [ -x /usr/bin/prometheus-postgres-exporter ]; then
+  # A throwaway cluster, removed afterwards; bounded like the rest.
+  timeout --kill-after=10 900 dotnet run -c Release --no-build --project tests/OdooPerf.Benchmarks -- \
+    pg-compare --tables 1000 --scrapes 30 || pg=$?
+else
+  echo "skipped: install Debian's prometheus-postgres-exporter to compare (apt-get install -y prometheus-postgres-exporter)"
+fi
+
+[ "$soak" -ne 0 ] && exit "$soak"
+exit "$pg"
