@@ -9,10 +9,9 @@ namespace OdooPerf.Collector.Tests.Postgres;
 /// </summary>
 public sealed class CompatibilitySqlTests
 {
-    public static TheoryData<int> Versions => [12, 13, 14, 15, 16, 17];
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Bgwriter_reads_pg_stat_checkpointer_from_17_and_pg_stat_bgwriter_checkpoint_columns_before(int version)
     {
         var sql = BgwriterCollector.Sql(version);
@@ -49,7 +48,7 @@ public sealed class CompatibilitySqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Replication_slots_select_wal_status_and_safe_wal_size_from_13(int version)
     {
         var sql = ReplicationCollector.SlotsSql(version);
@@ -61,7 +60,7 @@ public sealed class CompatibilitySqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Stat_replication_joins_the_senders_slot_and_reads_the_pg_10_plus_lsn_functions(int version)
     {
         var sql = ReplicationCollector.StatReplicationSql(version);

@@ -337,7 +337,7 @@ public sealed class HealthCollectorsTests(PostgresClusterFixture fixture)
     public async Task The_temp_file_privilege_is_checked_again_after_a_failure_and_after_its_interval()
     {
         await fixture.Cluster.ExecuteAsync("CREATE ROLE health_regranted LOGIN PASSWORD 'health-regranted-pw' IN ROLE pg_monitor");
-        var time = new ManualTime();
+        var time = new ManualClock();
         var registry = Metrics.NewCustomRegistry();
         var factory = Metrics.WithCustomRegistry(registry);
         var collector = new TempFilesCollector(new PostgresFamilies(factory, new CardinalityGuard(factory), server: null), time);
@@ -538,16 +538,5 @@ public sealed class HealthCollectorsTests(PostgresClusterFixture fixture)
             await session.DisposeAsync();
             await cluster.ExecuteAsync($"DROP TABLE {table}");
         }
-    }
-
-    private sealed class ManualTime : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _ticks;
-
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 }

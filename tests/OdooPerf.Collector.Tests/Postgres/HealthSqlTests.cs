@@ -11,10 +11,9 @@ namespace OdooPerf.Collector.Tests.Postgres;
 /// </summary>
 public sealed class HealthSqlTests
 {
-    public static readonly TheoryData<int> Versions = new() { 12, 13, 14, 15, 16, 17 };
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Wal_statistics_come_from_pg_stat_wal_from_14_with_write_and_sync_columns_up_to_17(int version)
     {
         var sql = WalCollector.SqlFor(version);
@@ -47,7 +46,7 @@ public sealed class HealthSqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Reserved_connections_are_added_to_the_superuser_ones_from_16(int version)
     {
         var sql = ConnectionsCollector.SqlFor(version);
@@ -59,7 +58,7 @@ public sealed class HealthSqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Vacuum_progress_reads_the_dead_tuple_store_in_tuples_up_to_16_and_in_bytes_on_17(int version)
     {
         var sql = VacuumProgressCollector.SqlFor(version);
@@ -75,7 +74,7 @@ public sealed class HealthSqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Lock_waits_start_at_pg_locks_waitstart_from_14_and_at_query_start_before(int version)
     {
         var sql = BlockingCollector.SqlFor(version);
@@ -87,7 +86,7 @@ public sealed class HealthSqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Wraparound_transaction_age_and_temp_files_use_the_same_sql_on_every_version(int version)
     {
         Assert.Equal(WraparoundCollector.Sql, WraparoundCollector.SqlFor(version));
@@ -140,7 +139,7 @@ public sealed class HealthSqlTests
 public sealed class HealthSqlOnServerTests(PostgresClusterFixture fixture)
 {
     [Theory]
-    [MemberData(nameof(HealthSqlTests.Versions), MemberType = typeof(HealthSqlTests))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public async Task Each_versions_sql_runs_on_the_server_when_its_catalogs_match(int version)
     {
         var server = fixture.Cluster.MajorVersion;

@@ -11,7 +11,6 @@ namespace OdooPerf.Collector.Tests.Postgres;
 /// </summary>
 public sealed class PerTableSqlTests
 {
-    public static TheoryData<int> Versions => [12, 13, 14, 15, 16, 17];
 
     // Columns of pg_stat_user_tables added after PostgreSQL 12: never read, whatever the version.
     private static readonly string[] LaterTableColumns =
@@ -34,7 +33,7 @@ public sealed class PerTableSqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Statements_sql_is_a_top_n_by_execution_time_without_query_text(int major)
     {
         var sql = StatStatementsCollector.StatementsSqlFor(major, 7);
@@ -79,7 +78,7 @@ public sealed class PerTableSqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Choice_sql_takes_the_top_n_by_estimated_size_and_the_odoo_tables_in_sql(int major)
     {
         var sql = UserTablesCollector.ChoiceSqlFor(major);
@@ -98,7 +97,7 @@ public sealed class PerTableSqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Stats_sql_evaluates_the_views_for_the_chosen_tables_only(int major)
     {
         var sql = UserTablesCollector.StatsSqlFor(major);
@@ -108,7 +107,7 @@ public sealed class PerTableSqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Stats_sql_reads_postgres_exporters_columns_and_none_added_after_12(int major)
     {
         var sql = UserTablesCollector.StatsSqlFor(major);
@@ -134,7 +133,7 @@ public sealed class PerTableSqlTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(PostgresVersions.All), MemberType = typeof(PostgresVersions))]
     public void Unused_indexes_sql_leaves_out_indexes_that_enforce_a_constraint(int major)
     {
         var sql = UserTablesCollector.UnusedIndexesSqlFor(major);

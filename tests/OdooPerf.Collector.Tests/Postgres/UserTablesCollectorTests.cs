@@ -248,7 +248,7 @@ public sealed class UserTablesCollectorTests(PostgresClusterFixture fixture)
             CREATE TABLE dropped (id int);
             """,
             "tables_sizes");
-        var time = new ManualTime();
+        var time = new ManualClock();
         await using var collector = InProcessCollector.Create(
             new PostgresServerOptions { ConnectionString = fixture.Cluster.ConnectionString(), Databases = ["tables_sizes"] },
             new PostgresOptions { SizeInterval = TimeSpan.FromMinutes(1) },
@@ -348,17 +348,6 @@ public sealed class UserTablesCollectorTests(PostgresClusterFixture fixture)
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             Entries.Enqueue((logLevel, formatter(state, exception)));
-    }
-
-    private sealed class ManualTime : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _ticks;
-
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 }
 

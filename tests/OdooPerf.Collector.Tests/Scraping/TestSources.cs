@@ -39,15 +39,3 @@ internal sealed class ScriptedSource : IMetricSource
         _value.Clear();
     }
 }
-
-/// <summary>A clock that only moves when the test says so (deadlines still use real timers).</summary>
-internal sealed class ManualClock : TimeProvider
-{
-    private long _ticks = 1;
-
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-}
