@@ -14,6 +14,14 @@ public static class ExternalTool
 
     public static readonly ToolSpec Python3 = new("python3", "python3", ["/usr/bin/python3"]);
 
+    /// <summary>Headless Chromium, to render the HTML log report and screenshot it.</summary>
+    public static readonly ToolSpec Chromium = new("chromium", "chromium", ["/usr/bin/chromium"]);
+
+    public static readonly ToolSpec Journalctl = new("journalctl", "systemd", ["/usr/bin/journalctl", "/bin/journalctl"]);
+
+    // Not on PATH: Debian installs it among systemd's internal programs.
+    public static readonly ToolSpec SystemdJournalRemote = new("systemd-journal-remote", "systemd-journal-remote", ["/lib/systemd/systemd-journal-remote", "/usr/lib/systemd/systemd-journal-remote"]);
+
     /// <summary>The full path of <paramref name="tool"/>; fails the test with an install hint when missing.</summary>
     public static string Require(ToolSpec tool)
     {
