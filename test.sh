@@ -2,8 +2,9 @@
 # Runs every test of the solution, the same way CI does.
 #
 # Tests use real programs, never mocks: promtool (Debian package "prometheus"), node_exporter
-# ("prometheus-node-exporter"), PostgreSQL ("postgresql") and python3. Missing ones are installed
-# from Debian's packages first (as root, or through sudo).
+# ("prometheus-node-exporter"), PostgreSQL ("postgresql"), python3, headless Chromium ("chromium", for the
+# HTML log report), journalctl ("systemd") and systemd-journal-remote (to write the journals the journald
+# tailer reads). Missing ones are installed from Debian's packages first (as root, or through sudo).
 #
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Host".
 # The last line printed is the total over all test projects: "N passed, N failed".
@@ -16,6 +17,9 @@ command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 [ -x /usr/bin/prometheus-node-exporter ] || missing+=(prometheus-node-exporter)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v journalctl >/dev/null 2>&1 || missing+=(systemd)
+[ -x /lib/systemd/systemd-journal-remote ] || missing+=(systemd-journal-remote)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -110,6 +110,8 @@ public static class CollectorConfiguration
         nameof(TracingOptions) => "Tracing:",
         nameof(Postgres.PostgresOptions) => "Postgres:",
         nameof(Postgres.PostgresServerOptions) => "Postgres:Servers:N:",
+        nameof(OdooLog.OdooLogOptions) => "OdooLog:",
+        nameof(OdooProbe.OdooProbeOptions) => "OdooProbe:",
         _ => string.Empty,
     };
 

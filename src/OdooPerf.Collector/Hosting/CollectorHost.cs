@@ -38,6 +38,11 @@ public static class CollectorHost
         var metrics = new CollectorMetrics(options, loggers, version);
         var listen = ListenAddress.Parse(options.Listen);
         builder.Services.AddSingleton(metrics);
+        if (metrics.OdooLog is { } odooLog)
+        {
+            builder.Services.AddHostedService(_ => new OdooLog.OdooLogService(odooLog));
+        }
+
         builder.Services.AddHostedService(services => new MetricsServer(
             listen,
             new MetricsHttpApplication(metrics.Registry, version),

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OdooPerf.Collector.Host;
+using OdooPerf.Collector.OdooLog;
+using OdooPerf.Collector.OdooProbe;
 using OdooPerf.Collector.Postgres;
 using OdooPerf.Collector.Scraping;
 using Prometheus;
@@ -24,7 +26,14 @@ public sealed class CollectorMetrics
             .WithLabels(version).Set(1);
         DotNetStats.Register(Registry);
 
-        Sources = CreateSources(options, factory, Guard, loggerFactory);
+        var sources = CreateSources(options, factory, Guard, loggerFactory, version);
+        if (options.OdooLog.Paths.Count > 0)
+        {
+            OdooLog = new OdooLogPipeline(options.OdooLog, factory, Guard, loggerFactory);
+            sources.Add(OdooLog.Source);
+        }
+
+        Sources = sources;
         Coordinator = new ScrapeCoordinator(Sources, factory, options.Scrape, loggerFactory.CreateLogger<ScrapeCoordinator>());
         Coordinator.AttachTo(Registry);
     }
@@ -37,7 +46,10 @@ public sealed class CollectorMetrics
 
     public ScrapeCoordinator Coordinator { get; }
 
-    private static List<IMetricSource> CreateSources(CollectorOptions options, IMetricFactory factory, CardinalityGuard guard, ILoggerFactory loggers)
+    /// <summary>The Odoo log pipeline, when logs are configured; it runs as a hosted service of its own.</summary>
+    public OdooLogPipeline? OdooLog { get; }
+
+    private static List<IMetricSource> CreateSources(CollectorOptions options, IMetricFactory factory, CardinalityGuard guard, ILoggerFactory loggers, string version)
     {
         var sources = new List<IMetricSource>();
         var proc = new ProcFs(options.Host.ProcPath);
@@ -74,6 +86,11 @@ public sealed class CollectorMetrics
                 PostgresCollectorCatalog.Create(families, options.Postgres, server, loggers),
                 factory,
                 loggers.CreateLogger<PostgresSource>()));
+        }
+
+        if (options.OdooProbe.Enabled)
+        {
+            sources.Add(new OdooProbeSource(options.OdooProbe, factory, guard, loggers.CreateLogger<OdooProbeSource>(), version));
         }
 
         return sources;

@@ -1,4 +1,6 @@
 using OdooPerf.Collector.Host;
+using OdooPerf.Collector.OdooLog;
+using OdooPerf.Collector.OdooProbe;
 using OdooPerf.Collector.Postgres;
 using OdooPerf.Collector.Scraping;
 
@@ -20,6 +22,10 @@ public sealed class CollectorOptions
     public OdooProcessesOptions OdooProcesses { get; set; } = new();
 
     public PostgresOptions Postgres { get; set; } = new();
+
+    public OdooLogOptions OdooLog { get; set; } = new();
+
+    public OdooProbeOptions OdooProbe { get; set; } = new();
 
     public LoggingOptions Logging { get; set; } = new();
 

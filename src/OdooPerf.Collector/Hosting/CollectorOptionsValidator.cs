@@ -59,6 +59,16 @@ public static class CollectorOptionsValidator
             return postgres;
         }
 
+        if (OdooLogError(options.OdooLog) is { } odooLog)
+        {
+            return odooLog;
+        }
+
+        if (OdooProbeError(options) is { } odooProbe)
+        {
+            return odooProbe;
+        }
+
         if (!Enum.TryParse<LogEventLevel>(options.Logging.Level, ignoreCase: true, out _))
         {
             return $"invalid Logging:Level '{options.Logging.Level}': use Verbose, Debug, Information, Warning, Error or Fatal";
@@ -81,6 +91,66 @@ public static class CollectorOptionsValidator
         }
 
         return null;
+    }
+
+    private static string? OdooProbeError(CollectorOptions options)
+    {
+        var probe = options.OdooProbe;
+        if (!probe.Enabled)
+        {
+            return null;
+        }
+
+        if (OdooProbe.OdooProbeTarget.Parse(probe.Url, out var error) is null)
+        {
+            return $"invalid --odoo-url (OdooProbe:Url) '{OdooProbe.OdooProbeTarget.Redact(probe.Url)}': {error}";
+        }
+
+        if (probe.Timeout <= TimeSpan.Zero || probe.Timeout >= options.Scrape.SourceTimeout)
+        {
+            // The probe must give up before the scrape deadline does, so that a hung Odoo reads as odoo_up 0.
+            return $"invalid OdooProbe:Timeout '{probe.Timeout}': it must be more than 0 and less than Scrape:SourceTimeout ({options.Scrape.SourceTimeout}); lower one or raise the other";
+        }
+
+        return probe.VersionRefreshInterval <= TimeSpan.Zero || probe.VersionRefreshInterval > TimeSpan.FromDays(1)
+            ? $"invalid OdooProbe:VersionRefreshInterval '{probe.VersionRefreshInterval}': it must be more than 0 and at most 1 day"
+            : null;
+    }
+
+    private static string? OdooLogError(OdooLog.OdooLogOptions log)
+    {
+        foreach (var path in log.Paths)
+        {
+            if (OdooLog.OdooLogPath.Error(path) is { } error)
+            {
+                return $"invalid --odoo-log '{path}': {error}";
+            }
+        }
+
+        if (log.PollInterval <= TimeSpan.Zero || log.PollInterval > TimeSpan.FromMinutes(1))
+        {
+            return $"invalid OdooLog:PollInterval '{log.PollInterval}': it must be more than 0 and at most 1 minute";
+        }
+
+        if (log.MaxLineBytes < 1024 || log.MaxLineBytes > 16 * 1024 * 1024)
+        {
+            return $"invalid OdooLog:MaxLineBytes '{log.MaxLineBytes}': it must be between 1024 and 16777216";
+        }
+
+        var bounds = new (string Name, int Value)[]
+        {
+            ("TopModels", log.TopModels), ("TopMethods", log.TopMethods), ("TopLoggers", log.TopLoggers),
+            ("TopCronJobs", log.TopCronJobs), ("TopExceptions", log.TopExceptions),
+        };
+        foreach (var (name, value) in bounds)
+        {
+            if (value < 0 || value > 1000)
+            {
+                return $"invalid OdooLog:{name} '{value}': it must be between 0 and 1000";
+            }
+        }
+
+        return log.AdmitAfter < 1 ? $"invalid OdooLog:AdmitAfter '{log.AdmitAfter}': it must be at least 1" : null;
     }
 
     private static string? PostgresError(CollectorOptions options)

@@ -117,6 +117,14 @@ public sealed class CollectorConfigurationTests : IDisposable
     [InlineData("""{ "Postgres": { "Servers": [ { "Name": "a" } ] } }""", "ConnectionString is missing")]
     [InlineData("""{ "Postgres": { "Servers": [ { "ConnectionString": "Host=a;Frobnicate=1" } ] } }""", "Postgres:Servers:0:ConnectionString")]
     [InlineData("""{ "Postgres": { "Servers": [ { "ConnectionString": "Host=a" }, { "ConnectionString": "Host=b" } ] } }""", "needs a Name of its own")]
+    [InlineData("""{ "OdooLog": { "PollInterval": "00:00:00" } }""", "OdooLog:PollInterval")]
+    [InlineData("""{ "OdooLog": { "MaxLineBytes": 10 } }""", "OdooLog:MaxLineBytes")]
+    [InlineData("""{ "OdooLog": { "TopModels": -1 } }""", "OdooLog:TopModels")]
+    [InlineData("""{ "OdooLog": { "AdmitAfter": 0 } }""", "OdooLog:AdmitAfter")]
+    [InlineData("""{ "OdooLog": { "Paths": [ "journald:" ] } }""", "expected journald:UNIT")]
+    [InlineData("""{ "OdooLog": { "Paths": [ "/nonexistent-dir/odoo.log" ] } }""", "directory '/nonexistent-dir' does not exist")]
+    [InlineData("""{ "OdooLog": { "Paths": [ "/var/*/odoo.log" ] } }""", "wildcards are allowed in the file name only")]
+    [InlineData("""{ "OdooLog": { "Paths": [ "/tmp" ] } }""", "this is a directory")]
     public void Out_of_range_options_are_rejected_naming_the_setting(string json, string setting)
     {
         var error = Assert.Throws<StartupException>(() => CollectorConfiguration.Load(Write(json), NoFlags));

@@ -36,6 +36,8 @@ public sealed class CommandLineTests
     [InlineData(new[] { "collect", "--config", "/nonexistent/odooperf.json" }, "cannot read config file '/nonexistent/odooperf.json'")]
     [InlineData(new[] { "collect", "--config", "/" }, "it is a directory")]
     [InlineData(new[] { "collect", "--frobnicate" }, "--frobnicate")]
+    [InlineData(new[] { "collect", "--odoo-log", "/nonexistent/odoo.log" }, "invalid --odoo-log '/nonexistent/odoo.log': directory '/nonexistent' does not exist")]
+    [InlineData(new[] { "collect", "--odoo-log", "journald:" }, "invalid --odoo-log 'journald:'")]
     [InlineData(new string[0], "Required command was not provided")]
     public async Task Bad_input_is_one_line_on_stderr_and_exit_code_2(string[] arguments, string expected)
     {
