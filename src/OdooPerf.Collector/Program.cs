@@ -60,7 +60,7 @@ public static class Program
                 ["OdooProbe:Url"] = parse.GetValue(odooUrl),
             }, "OdooLog:Paths", parse.GetValue(odooLog))));
 
-        var root = new RootCommand("OdooPerf: performance monitoring for Odoo/PostgreSQL servers.") { collect };
+        var root = new RootCommand("OdooPerf: performance monitoring for Odoo/PostgreSQL servers.") { collect, OdooLog.Report.LogReportCommandLine.Create() };
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -5,7 +5,8 @@ namespace OdooPerf.Benchmarks;
 /// <summary>
 /// <c>soak [--scrapes N] [--warmup N] [--timeout SECONDS]</c>: start the real daemon and scrape it over HTTP
 /// (latency and resident memory). <c>pg-compare [--tables N] [--scrapes N]</c>: the PostgreSQL source against
-/// postgres_exporter on a throwaway cluster. Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Scrape*'</c>.
+/// postgres_exporter on a throwaway cluster. <c>log-report [--size-mb N] [--gzip]</c>: <c>odooperf logs report</c> on a
+/// synthetic log against reading it. Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Scrape*'</c>.
 /// </summary>
 public static class Program
 {
@@ -19,6 +20,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "pg-compare")
         {
             return await PostgresCompareCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "log-report")
+        {
+            return LogReportCommand.Run(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
