@@ -109,21 +109,21 @@ internal static class HtmlReportWriter
         Panel(o, "Requests per second", Columns("chart-requests", starts, timeline.IntervalSeconds,
             [new Series("requests/s", ChartPalette.Requests, [.. buckets.Select(b => b.RequestsPerSecond)])], v => Number(v, v < 10 ? 1 : 0), 200));
         Panel(o, $"Errors per {timeline.Interval} (5xx and request tracebacks)", Columns("chart-errors", starts, timeline.IntervalSeconds,
-            [new Series("errors", ChartPalette.Errors, [.. buckets.Select(b => (double)b.Errors)])], v => Count((long)v), 170));
+            [new Series("errors", ChartPalette.Errors, [.. buckets.Select(b => (double)b.Errors)])], v => Count((long)v), 170, minStep: 1));
         if (report.Workers.Limits.Total > 0)
         {
             var series = Enumerable.Range(0, WorkerEvent.Count)
                 .Where(i => report.Workers.Limits[i] > 0)
                 .Select(i => new Series(WorkerEvent.Labels[i], ChartPalette.WorkerEvents[i], [.. buckets.Select(b => (double)b.WorkerLimits[i])]))
                 .ToList();
-            Panel(o, $"Worker limit events per {timeline.Interval}", Columns("chart-workers", starts, timeline.IntervalSeconds, series, v => Count((long)v), 190));
+            Panel(o, $"Worker limit events per {timeline.Interval}", Columns("chart-workers", starts, timeline.IntervalSeconds, series, v => Count((long)v), 190, minStep: 1));
         }
 
         var hours = report.Logins.FailedByHour;
         if (hours.Count > 0)
         {
             Panel(o, "Login failures per hour", Columns("chart-logins", [.. hours.Select(h => h.Hour)], 3600,
-                [new Series("login failures", ChartPalette.LoginFailures, [.. hours.Select(h => (double)h.Count)])], v => Count((long)v), 170));
+                [new Series("login failures", ChartPalette.LoginFailures, [.. hours.Select(h => (double)h.Count)])], v => Count((long)v), 170, minStep: 1));
         }
     }
 

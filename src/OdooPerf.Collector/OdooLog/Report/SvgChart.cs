@@ -54,6 +54,14 @@ internal static class SvgChart
                     points.Clear();
                 }
 
+                // A point with no neighbour would be an invisible one-point line: give it a dot of its own.
+                var next = i + 1 < starts.Count && !double.IsNaN(s.Values[i + 1]) && (starts[i + 1] - starts[i]).TotalSeconds <= intervalSeconds * 1.5;
+                if (!markers && !contiguous && !next)
+                {
+                    o.Append("<circle cx=\"").Append(F(frame.X(starts[i]) + (frame.BarWidth / 2))).Append("\" cy=\"").Append(F(frame.Y(value, yTop)))
+                        .Append("\" r=\"2.5\" fill=\"").Append(s.Colour).Append("\"/>");
+                }
+
                 points.Append(F(frame.X(starts[i]) + (frame.BarWidth / 2))).Append(',').Append(F(frame.Y(value, yTop))).Append(' ');
             }
 
@@ -76,7 +84,8 @@ internal static class SvgChart
     }
 
     /// <summary>Bars over time, stacked when there are several series.</summary>
-    public static string Columns(string id, IReadOnlyList<DateTime> starts, double intervalSeconds, IReadOnlyList<Series> series, Func<double, string> format, int height = 220)
+    /// <param name="minStep">Smallest step between grid lines: 1 for counts, so that a maximum of 2 does not label 0, 0.5, 1, 1.5 as 0, 0, 1, 1.</param>
+    public static string Columns(string id, IReadOnlyList<DateTime> starts, double intervalSeconds, IReadOnlyList<Series> series, Func<double, string> format, int height = 220, double minStep = 0)
     {
         var frame = new TimeFrame(starts, intervalSeconds, height);
         var max = 0.0;
@@ -86,7 +95,7 @@ internal static class SvgChart
         }
 
         var o = Begin(id, height);
-        var yTop = YAxis(o, frame, max, format);
+        var yTop = YAxis(o, frame, max, format, minStep);
         TimeAxis(o, frame);
         Legend(o, series.Select(s => (s.Name, s.Colour)));
         for (var i = 0; i < starts.Count; i++)
@@ -175,9 +184,9 @@ internal static class SvgChart
     }
 
     /// <summary>Draws the horizontal grid and its labels; returns the value at the top of the plot.</summary>
-    private static double YAxis(StringBuilder o, TimeFrame frame, double max, Func<double, string> format)
+    private static double YAxis(StringBuilder o, TimeFrame frame, double max, Func<double, string> format, double minStep = 0)
     {
-        var step = NiceStep(max <= 0 ? 1 : max / 4);
+        var step = Math.Max(minStep, NiceStep(max <= 0 ? 1 : max / 4));
         var yTop = Math.Max(step, Math.Ceiling(max / step) * step);
         for (var v = 0.0; v <= yTop + (step / 2); v += step)
         {
