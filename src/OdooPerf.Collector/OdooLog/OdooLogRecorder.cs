@@ -19,6 +19,10 @@ public sealed class OdooLogRecorder : IOdooLogEntryHandler
     private readonly OdooLogMetrics _metrics;
     private readonly Dictionary<int, CronStart> _cronStarts = [];
 
+    // Odoo 19 logs a failed run twice ("server action #N failed" with the traceback, then "failed (#loop ...)"):
+    // the job each process last reported failed, so that the second line does not count a second failure.
+    private readonly Dictionary<int, string> _lastFailedJob = [];
+
     public OdooLogRecorder(OdooLogMetrics metrics)
     {
         _metrics = metrics;
@@ -96,8 +100,7 @@ public sealed class OdooLogRecorder : IOdooLogEntryHandler
                 RecordCronDone(entry);
                 break;
             case OdooLogEntryKind.CronFailed:
-                _cronStarts.Remove(entry.Pid);
-                _metrics.CronRuns.Get(CronJob(entry), "failed").Inc();
+                RecordCronFailed(entry);
                 break;
             case OdooLogEntryKind.LoginFailed:
                 _metrics.LoginAttempts.WithLabels("failure").Inc();
@@ -139,9 +142,28 @@ public sealed class OdooLogRecorder : IOdooLogEntryHandler
         _metrics.RequestSqlQueriesTotal.Get(group, model, method).Inc(request.SqlQueries);
     }
 
+    private void RecordCronFailed(in OdooLogEntry entry)
+    {
+        var job = CronJob(entry);
+        _cronStarts.Remove(entry.Pid);
+        if (_lastFailedJob.TryGetValue(entry.Pid, out var failed) && failed == job)
+        {
+            return;
+        }
+
+        if (_lastFailedJob.Count >= MaxTrackedCronProcesses)
+        {
+            _lastFailedJob.Clear();
+        }
+
+        _lastFailedJob[entry.Pid] = job;
+        _metrics.CronRuns.Get(job, "failed").Inc();
+    }
+
     private void RecordCronStart(in OdooLogEntry entry)
     {
         var job = CronJob(entry);
+        _lastFailedJob.Remove(entry.Pid);
         _metrics.CronRuns.Get(job, "started").Inc();
         if (_cronStarts.Count >= MaxTrackedCronProcesses)
         {
@@ -154,6 +176,7 @@ public sealed class OdooLogRecorder : IOdooLogEntryHandler
     private void RecordCronDone(in OdooLogEntry entry)
     {
         var job = CronJob(entry);
+        _lastFailedJob.Remove(entry.Pid);
         _metrics.CronRuns.Get(job, "done").Inc();
         var seconds = entry.Seconds;
         if (double.IsNaN(seconds) && _cronStarts.TryGetValue(entry.Pid, out var start) && start.Job == job)

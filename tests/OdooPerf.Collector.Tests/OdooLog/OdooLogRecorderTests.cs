@@ -111,6 +111,28 @@ public sealed class OdooLogRecorderTests
     }
 
     [Fact]
+    public async Task An_odoo_19_failed_cron_run_logged_twice_counts_once()
+    {
+        Read("""
+            2024-03-05 08:02:00,011 1003 INFO prod odoo.addons.base.models.ir_cron: Job 'Procurement: run scheduler' (12) starting 
+            2024-03-05 08:02:03,442 1003 ERROR prod odoo.addons.base.models.ir_cron: Job 'Procurement: run scheduler' (12) server action #147 failed 
+            Traceback (most recent call last):
+              File "/usr/lib/python3/dist-packages/odoo/addons/stock/models/stock_rule.py", line 232, in _run_pull
+                raise UserError(errors)
+            odoo.exceptions.UserError: No rule has been found to replenish "Desk" in "WH/Stock".
+            2024-03-05 08:02:03,450 1003 INFO prod odoo.addons.base.models.ir_cron: Job 'Procurement: run scheduler' (12) failed (#loop 1; done 0; remaining 0; duration 3.44s) 
+            2024-03-05 08:03:00,011 1003 INFO prod odoo.addons.base.models.ir_cron: Job 'Procurement: run scheduler' (12) starting 
+            2024-03-05 08:03:01,450 1003 INFO prod odoo.addons.base.models.ir_cron: Job 'Procurement: run scheduler' (12) failed (#loop 1; done 0; remaining 0; duration 1.44s) 
+            """);
+
+        var text = await Exposition.CollectAsync(_registry);
+
+        Assert.Equal(2, text.Value("odoo_cron_runs_total", ("job", "Procurement: run scheduler"), ("outcome", "started")));
+        Assert.Equal(2, text.Value("odoo_cron_runs_total", ("job", "Procurement: run scheduler"), ("outcome", "failed")));
+        Assert.Equal(1, text.Value("odoo_tracebacks_total", ("exception", "odoo.exceptions.UserError")));
+    }
+
+    [Fact]
     public void A_log_that_hides_request_lines_is_detected_but_an_idle_one_is_not()
     {
         var warnOnly = new OdooLogRecorder(_metrics);

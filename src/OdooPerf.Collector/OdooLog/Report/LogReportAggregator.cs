@@ -27,6 +27,7 @@ internal sealed class LogReportAggregator
 
     // Cron starts waiting for their "done" line on the same worker (Odoo 14-16 log no duration).
     private readonly Dictionary<int, (DateTime Start, CronStats Job)> _runningCrons = [];
+    private readonly Dictionary<int, CronStats> _lastFailedCrons = [];
 
     // Reused to build traceback keys without allocating (type, newline, frame).
     private readonly byte[] _tracebackKey = new byte[512];
@@ -434,6 +435,7 @@ internal sealed class LogReportAggregator
 
     private void OnCronStarted(in CapturedEntry entry, EntryBatch batch)
     {
+        _lastFailedCrons.Remove(entry.Pid);
         var job = Cron(entry.Subject.Length == 0 ? UnknownJob : batch.Text(entry.Subject));
         job.Started++;
         job.LastSeen = Max(job.LastSeen, entry.Timestamp);
@@ -449,6 +451,24 @@ internal sealed class LogReportAggregator
         var job = entry.Subject.Length > 0 ? Cron(batch.Text(entry.Subject))
             : running.Job ?? Cron(UnknownJob);
         var failed = entry.Kind == OdooLogEntryKind.CronFailed;
+
+        // Odoo 19 logs a failed run twice ("server action #N failed", then "failed (#loop ...)"): one failure.
+        var repeated = failed && _lastFailedCrons.TryGetValue(entry.Pid, out var lastFailed) && ReferenceEquals(lastFailed, job);
+        if (failed && !repeated && (_lastFailedCrons.Count < MaxPendingPids || _lastFailedCrons.ContainsKey(entry.Pid)))
+        {
+            _lastFailedCrons[entry.Pid] = job;
+        }
+        else if (!failed)
+        {
+            _lastFailedCrons.Remove(entry.Pid);
+        }
+
+        if (repeated)
+        {
+            job.LastSeen = Max(job.LastSeen, entry.Timestamp);
+            return;
+        }
+
         if (failed)
         {
             job.Failed++;

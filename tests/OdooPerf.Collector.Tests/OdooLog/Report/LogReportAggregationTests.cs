@@ -153,6 +153,26 @@ public sealed class LogReportAggregationTests
     }
 
     [Fact]
+    public void An_odoo_19_failed_run_logged_twice_is_one_failure()
+    {
+        const string Cron = "odoo.addons.base.models.ir_cron";
+        var log = Lines(
+            Line(T, 300, "INFO", Cron, "Job 'D' (7) starting"),
+            Line(T.AddSeconds(3), 300, "ERROR", Cron, "Job 'D' (7) server action #9 failed"),
+            Traceback("odoo.exceptions.UserError", "/opt/odoo/addons/stock/models/stock_rule.py", 232, "_run_pull"),
+            Line(T.AddSeconds(3.01), 300, "INFO", Cron, "Job 'D' (7) failed (#loop 1; done 0; remaining 0; duration 3.01s)"),
+            // The next run of D on the same worker fails again: a second failure.
+            Line(T.AddMinutes(1), 300, "INFO", Cron, "Job 'D' (7) starting"),
+            Line(T.AddMinutes(1).AddSeconds(1), 300, "INFO", Cron, "Job 'D' (7) failed (#loop 1; done 0; remaining 0; duration 1.00s)"));
+
+        var report = ReportOn(log);
+
+        var d = Assert.Single(report.Crons);
+        Assert.Equal((2L, 0L, 2L), (d.Started, d.Done, d.Failed));
+        Assert.Equal(2, report.Timeline.Buckets.Sum(x => x.CronFailures));
+    }
+
+    [Fact]
     public void Worker_limits_are_counted_by_kind_and_placed_on_the_timeline()
     {
         const string Server = "odoo.service.server";
