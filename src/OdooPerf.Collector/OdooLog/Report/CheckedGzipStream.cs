@@ -10,38 +10,26 @@ namespace OdooPerf.Collector.OdooLog.Report;
 /// while it is read ends that way. (Several gzip files concatenated into one also fail this check: only the
 /// last one's size is at the end.)
 /// </summary>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : ReadOnlyStream
 {
     private readonly TailRecorder _compressed;
-    private readonly GZipStream _gzip;
     private long _produced;
     private bool _checked;
 
     public CheckedGzipStream(Stream compressed)
+        : this(new TailRecorder(compressed))
     {
-        _compressed = new TailRecorder(compressed);
-        _gzip = new GZipStream(_compressed, CompressionMode.Decompress);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
+    private CheckedGzipStream(TailRecorder compressed)
+        : base(new GZipStream(compressed, CompressionMode.Decompress))
     {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
+        _compressed = compressed;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
-        var read = _gzip.Read(buffer);
+        var read = Inner.Read(buffer);
         _produced += read;
         if (read == 0 && buffer.Length > 0 && !_checked)
         {
@@ -55,45 +43,11 @@ internal sealed class CheckedGzipStream : Stream
         return read;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _gzip.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
     /// <summary>Passes reads through and keeps the last 8 bytes: a gzip member's CRC-32 and size.</summary>
-    private sealed class TailRecorder(Stream inner) : Stream
+    private sealed class TailRecorder(Stream inner) : ReadOnlyStream(inner)
     {
         private readonly byte[] _tail = new byte[8];
         private long _total;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public bool TrailerSize(out uint size)
         {
@@ -101,11 +55,9 @@ internal sealed class CheckedGzipStream : Stream
             return _total >= 18;
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
-            var read = inner.Read(buffer);
+            var read = Inner.Read(buffer);
             if (read >= _tail.Length)
             {
                 buffer.Slice(read - _tail.Length, _tail.Length).CopyTo(_tail);
@@ -119,26 +71,6 @@ internal sealed class CheckedGzipStream : Stream
 
             _total += read;
             return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }
