@@ -1,106 +1,48 @@
+using OdooPerf.Collector.OdooLog.Tailing;
 using OdooPerf.Odoo.Logs;
 
 namespace OdooPerf.Collector.OdooLog.Report;
 
 /// <summary>
-/// Reads a stream in large blocks and hands each line (bytes, without its <c>\n</c>) to the log reader.
-/// A line longer than the reader's limit is skipped without being buffered and counted as too long.
+/// Reads a whole stream in large blocks and hands each line (bytes, without its <c>\n</c>) to the log reader,
+/// through the tailer's <see cref="LineSplitter"/>: a line longer than the reader's limit is skipped without
+/// being buffered and counted as too long, and the last line needs no terminator.
 /// </summary>
-internal sealed class LogLineSplitter(OdooLogReader reader, int maxLineBytes = OdooLogReader.DefaultMaxLineBytes)
+internal sealed class LogLineSplitter(OdooLogReader reader, int maxLineBytes = OdooLogReader.DefaultMaxLineBytes) : ILogLineSink
 {
-    /// <summary>Large enough to hold several maximal lines, so a partial line is moved rarely.</summary>
+    /// <summary>Large reads: the report reads a file once, as fast as it can.</summary>
     public const int BufferBytes = 4 << 20;
 
-    private readonly byte[] _buffer = new byte[Math.Max(BufferBytes, (maxLineBytes + 1) * 4)];
+    private readonly LineSplitter _splitter = new(maxLineBytes, BufferBytes);
+    private long _linesBefore;
 
     /// <summary>Bytes read from the stream of the last <see cref="Feed"/> (decompressed).</summary>
     public long Bytes { get; private set; }
 
     /// <summary>Lines handed over (or skipped as too long) in the last <see cref="Feed"/>.</summary>
-    public long Lines { get; private set; }
+    public long Lines => _splitter.Lines + _splitter.TooLong - _linesBefore;
 
-    /// <summary>Reads <paramref name="stream"/> to its end; the last line needs no terminator.</summary>
+    /// <summary>Reads <paramref name="stream"/> to its end.</summary>
     public void Feed(Stream stream)
     {
-        Bytes = 0;
-        Lines = 0;
-        var buffer = _buffer;
-        var start = 0;
-        var end = 0;
-        var skipping = false;
-        while (true)
+        _splitter.Reset(0);
+        _linesBefore = _splitter.Lines + _splitter.TooLong;
+        int read;
+        while ((read = stream.Read(_splitter.FreeSpace)) > 0)
         {
-            if (end == buffer.Length)
-            {
-                // Only a partial line (at most maxLineBytes) is left: move it to the front.
-                buffer.AsSpan(start, end - start).CopyTo(buffer);
-                end -= start;
-                start = 0;
-            }
-
-            var read = stream.Read(buffer, end, buffer.Length - end);
-            if (read == 0)
-            {
-                break;
-            }
-
-            Bytes += read;
-            end += read;
-            while (true)
-            {
-                var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-                if (newline < 0)
-                {
-                    break;
-                }
-
-                if (skipping)
-                {
-                    skipping = false;
-                }
-                else
-                {
-                    Line(buffer.AsSpan(start, newline));
-                }
-
-                start += newline + 1;
-            }
-
-            if (skipping || end - start > maxLineBytes)
-            {
-                // Too long already and no end in sight: drop what we have and skip to the next newline.
-                if (!skipping)
-                {
-                    Lines++;
-                    reader.SkipTooLongLine();
-                    skipping = true;
-                }
-
-                start = end;
-            }
-
-            if (start == end)
-            {
-                start = end = 0;
-            }
+            _splitter.Process(read, this);
         }
 
-        if (!skipping && end > start)
-        {
-            Line(buffer.AsSpan(start, end - start));
-        }
+        _splitter.Complete(this);
+        Bytes = _splitter.Position;
     }
 
-    private void Line(ReadOnlySpan<byte> line)
+    void ILogLineSink.OnLine(ReadOnlySpan<byte> line) => reader.ReadLine(line);
+
+    void ILogLineSink.OnLineTooLong() => reader.SkipTooLongLine();
+
+    // A file read to its end is never idle: the next file may continue its last entry (a rotated traceback).
+    void ILogLineSink.OnIdle()
     {
-        Lines++;
-        if (line.Length > maxLineBytes)
-        {
-            reader.SkipTooLongLine();
-        }
-        else
-        {
-            reader.ReadLine(line);
-        }
     }
 }
