@@ -14,14 +14,8 @@ public sealed class OdooLogRecorder : IOdooLogEntryHandler
     /// <summary>After this many entries without a single request line, the log is judged to hide them.</summary>
     public const int RequestLinesExpectedWithin = 200;
 
-    private const int MaxTrackedCronProcesses = 1024;
-
     private readonly OdooLogMetrics _metrics;
-    private readonly Dictionary<int, CronStart> _cronStarts = [];
-
-    // Odoo 19 logs a failed run twice ("server action #N failed" with the traceback, then "failed (#loop ...)"):
-    // the job each process last reported failed, so that the second line does not count a second failure.
-    private readonly Dictionary<int, string> _lastFailedJob = [];
+    private readonly OdooCronRunTracker _cronRuns = new();
 
     public OdooLogRecorder(OdooLogMetrics metrics)
     {
@@ -93,14 +87,8 @@ public sealed class OdooLogRecorder : IOdooLogEntryHandler
             case OdooLogEntryKind.WorkerRequestLimit:
                 _metrics.WorkerLifecycleEvents.WithLabels("request_limit").Inc();
                 break;
-            case OdooLogEntryKind.CronStarted:
-                RecordCronStart(entry);
-                break;
-            case OdooLogEntryKind.CronDone:
-                RecordCronDone(entry);
-                break;
-            case OdooLogEntryKind.CronFailed:
-                RecordCronFailed(entry);
+            case OdooLogEntryKind.CronStarted or OdooLogEntryKind.CronDone or OdooLogEntryKind.CronFailed:
+                RecordCron(entry);
                 break;
             case OdooLogEntryKind.LoginFailed:
                 _metrics.LoginAttempts.WithLabels("failure").Inc();
@@ -142,59 +130,26 @@ public sealed class OdooLogRecorder : IOdooLogEntryHandler
         _metrics.RequestSqlQueriesTotal.Get(group, model, method).Inc(request.SqlQueries);
     }
 
-    private void RecordCronFailed(in OdooLogEntry entry)
+    private void RecordCron(in OdooLogEntry entry)
     {
-        var job = CronJob(entry);
-        _cronStarts.Remove(entry.Pid);
-        if (_lastFailedJob.TryGetValue(entry.Pid, out var failed) && failed == job)
+        var run = _cronRuns.Observe(entry.Kind, entry.Pid, entry.Subject, entry.Timestamp, entry.Seconds);
+        if (run.Outcome == OdooCronOutcome.None)
         {
             return;
         }
 
-        if (_lastFailedJob.Count >= MaxTrackedCronProcesses)
+        var job = run.Job.IsEmpty ? "unknown" : _metrics.CronJobs.Fold(run.Job);
+        _metrics.CronRuns.Get(job, run.Outcome switch
         {
-            _lastFailedJob.Clear();
-        }
-
-        _lastFailedJob[entry.Pid] = job;
-        _metrics.CronRuns.Get(job, "failed").Inc();
-    }
-
-    private void RecordCronStart(in OdooLogEntry entry)
-    {
-        var job = CronJob(entry);
-        _lastFailedJob.Remove(entry.Pid);
-        _metrics.CronRuns.Get(job, "started").Inc();
-        if (_cronStarts.Count >= MaxTrackedCronProcesses)
+            OdooCronOutcome.Started => "started",
+            OdooCronOutcome.Done => "done",
+            _ => "failed",
+        }).Inc();
+        if (run.Outcome == OdooCronOutcome.Done && run.Seconds >= 0)
         {
-            _cronStarts.Clear(); // starts whose end never came (a killed worker): forget them rather than grow
-        }
-
-        _cronStarts[entry.Pid] = new CronStart(job, entry.Timestamp);
-    }
-
-    private void RecordCronDone(in OdooLogEntry entry)
-    {
-        var job = CronJob(entry);
-        _lastFailedJob.Remove(entry.Pid);
-        _metrics.CronRuns.Get(job, "done").Inc();
-        var seconds = entry.Seconds;
-        if (double.IsNaN(seconds) && _cronStarts.TryGetValue(entry.Pid, out var start) && start.Job == job)
-        {
-            // 14-16 log "Starting job" and "Job done" without a duration: a cron worker runs one job at a
-            // time, so the same process's previous start times it.
-            seconds = (entry.Timestamp - start.At).TotalSeconds;
-        }
-
-        _cronStarts.Remove(entry.Pid);
-        if (!double.IsNaN(seconds) && seconds >= 0)
-        {
-            _metrics.CronDuration.Get(job).Observe(seconds);
+            _metrics.CronDuration.Get(job).Observe(run.Seconds);
         }
     }
-
-    private string CronJob(in OdooLogEntry entry) =>
-        entry.Subject.IsEmpty ? "unknown" : _metrics.CronJobs.Fold(entry.Subject);
 
     private static long RequestCountOf(ReadOnlySpan<byte> message)
     {
@@ -221,6 +176,4 @@ public sealed class OdooLogRecorder : IOdooLogEntryHandler
         OdooLogLevel.Critical => "critical",
         _ => "unknown",
     };
-
-    private readonly record struct CronStart(string Job, DateTime At);
 }

@@ -25,9 +25,8 @@ internal sealed class LogReportAggregator
     // Request-handling tracebacks not yet matched with the request line that the same worker logs after them.
     private readonly Dictionary<int, int> _pendingRequestTracebacks = [];
 
-    // Cron starts waiting for their "done" line on the same worker (Odoo 14-16 log no duration).
-    private readonly Dictionary<int, (DateTime Start, CronStats Job)> _runningCrons = [];
-    private readonly Dictionary<int, CronStats> _lastFailedCrons = [];
+    // Pairs each worker's cron lines into runs (durations on 14-16, one failure for 19's two lines).
+    private readonly OdooCronRunTracker _cronRuns = new();
 
     // Reused to build traceback keys without allocating (type, newline, frame).
     private readonly byte[] _tracebackKey = new byte[512];
@@ -214,11 +213,9 @@ internal sealed class LogReportAggregator
                 WorkersExited++;
                 break;
             case OdooLogEntryKind.CronStarted:
-                OnCronStarted(entry, batch);
-                break;
             case OdooLogEntryKind.CronDone:
             case OdooLogEntryKind.CronFailed:
-                OnCronEnded(entry, batch, dated);
+                OnCron(entry, batch, dated);
                 break;
             case OdooLogEntryKind.LoginFailed:
                 OnLoginFailed(timestamp, dated);
@@ -433,63 +430,37 @@ internal sealed class LogReportAggregator
         return stats;
     }
 
-    private void OnCronStarted(in CapturedEntry entry, EntryBatch batch)
+    private void OnCron(in CapturedEntry entry, EntryBatch batch, bool dated)
     {
-        _lastFailedCrons.Remove(entry.Pid);
-        var job = Cron(entry.Subject.Length == 0 ? UnknownJob : batch.Text(entry.Subject));
-        job.Started++;
-        job.LastSeen = Max(job.LastSeen, entry.Timestamp);
-        if (_runningCrons.Count < MaxPendingPids || _runningCrons.ContainsKey(entry.Pid))
+        var run = _cronRuns.Observe(entry.Kind, entry.Pid, batch.Text(entry.Subject), entry.Timestamp, entry.Seconds);
+        if (run.Outcome == OdooCronOutcome.None)
         {
-            _runningCrons[entry.Pid] = (entry.Timestamp, job);
-        }
-    }
-
-    private void OnCronEnded(in CapturedEntry entry, EntryBatch batch, bool dated)
-    {
-        _runningCrons.Remove(entry.Pid, out var running);
-        var job = entry.Subject.Length > 0 ? Cron(batch.Text(entry.Subject))
-            : running.Job ?? Cron(UnknownJob);
-        var failed = entry.Kind == OdooLogEntryKind.CronFailed;
-
-        // Odoo 19 logs a failed run twice ("server action #N failed", then "failed (#loop ...)"): one failure.
-        var repeated = failed && _lastFailedCrons.TryGetValue(entry.Pid, out var lastFailed) && ReferenceEquals(lastFailed, job);
-        if (failed && !repeated && (_lastFailedCrons.Count < MaxPendingPids || _lastFailedCrons.ContainsKey(entry.Pid)))
-        {
-            _lastFailedCrons[entry.Pid] = job;
-        }
-        else if (!failed)
-        {
-            _lastFailedCrons.Remove(entry.Pid);
-        }
-
-        if (repeated)
-        {
-            job.LastSeen = Max(job.LastSeen, entry.Timestamp);
             return;
         }
 
-        if (failed)
+        var job = Cron(run.Job.IsEmpty ? UnknownJob : run.Job);
+        job.LastSeen = Max(job.LastSeen, entry.Timestamp);
+        switch (run.Outcome)
         {
-            job.Failed++;
-            if (dated)
-            {
-                Timeline.At(entry.Timestamp).CronFailures++;
-            }
-        }
-        else
-        {
-            job.Done++;
+            case OdooCronOutcome.Started:
+                job.Started++;
+                return;
+            case OdooCronOutcome.Failed:
+                job.Failed++;
+                if (dated)
+                {
+                    Timeline.At(entry.Timestamp).CronFailures++;
+                }
+
+                break;
+            default:
+                job.Done++;
+                break;
         }
 
-        job.LastSeen = Max(job.LastSeen, entry.Timestamp);
-        if (!double.IsNaN(entry.Seconds))
+        if (!double.IsNaN(run.Seconds))
         {
-            job.RecordDuration(Math.Max(0, entry.Seconds));
-        }
-        else if (ReferenceEquals(running.Job, job) && entry.Timestamp >= running.Start)
-        {
-            job.RecordDuration((entry.Timestamp - running.Start).TotalSeconds);
+            job.RecordDuration(Math.Max(0, run.Seconds));
         }
     }
 
