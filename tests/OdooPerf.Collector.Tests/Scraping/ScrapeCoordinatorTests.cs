@@ -1,3 +1,4 @@
+using OdooPerf.Testing;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using OdooPerf.Collector.Scraping;

@@ -1,3 +1,4 @@
+using OdooPerf.Testing;
 using HdrHistogram;
 using OdooPerf.Load.Stats;
 using Xunit;

@@ -115,15 +115,4 @@ public sealed class LogReportCommandLineTests : IDisposable
         File.WriteAllText(path, content);
         return path;
     }
-
-    private static byte[] Gzip(string content)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(content));
-        }
-
-        return output.ToArray();
-    }
 }

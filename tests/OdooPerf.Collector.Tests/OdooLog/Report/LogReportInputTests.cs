@@ -171,15 +171,4 @@ public sealed class LogReportInputTests : IDisposable
         File.WriteAllBytes(path, Gzip(content));
         return path;
     }
-
-    private static byte[] Gzip(string content)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(content));
-        }
-
-        return output.ToArray();
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using OdooPerf.Collector.OdooLog.Report;
 
@@ -8,6 +9,18 @@ namespace OdooPerf.Collector.Tests.OdooLog.Report;
 internal static class LogText
 {
     public static readonly DateTime Day = new(2024, 3, 5);
+
+    /// <summary>The text gzip-compressed, as logrotate's compress leaves a rotated log.</summary>
+    public static byte[] Gzip(string content)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(content));
+        }
+
+        return output.ToArray();
+    }
 
     public static string Stamp(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss,fff", CultureInfo.InvariantCulture);
 
