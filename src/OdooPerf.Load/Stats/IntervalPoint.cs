@@ -2,14 +2,19 @@ namespace OdooPerf.Load.Stats;
 
 /// <summary>
 /// One interval of the run's time series: its wall-clock span (so segments of a distributed run align), the stats of
-/// every step, every scenario and the whole run in it, and the most users each scenario had running during it.
+/// every step, every scenario and the whole run in it, the most users each scenario had running during it, and the
+/// iterations each scenario dropped in it (open model: no free virtual user at the intended start).
 /// </summary>
 public sealed record IntervalPoint(
     DateTimeOffset Start,
     DateTimeOffset End,
     IReadOnlyList<IntervalStats> Stats,
-    IReadOnlyDictionary<string, int> UsersByScenario)
+    IReadOnlyDictionary<string, int> UsersByScenario,
+    IReadOnlyDictionary<string, long>? DroppedByScenario = null)
 {
+    /// <summary>Iterations dropped in this interval, all scenarios.</summary>
+    public long Dropped => DroppedByScenario?.Values.Sum() ?? 0;
+
     public double DurationSeconds => (End - Start).TotalSeconds;
 
     /// <summary>The sum of the scenarios' maxima: an upper bound of the users running at once in this interval.</summary>
@@ -33,6 +38,14 @@ public sealed record IntervalPoint(
             users[scenario] = Math.Max(count, users.GetValueOrDefault(scenario));
         }
 
-        return new IntervalPoint(first.Start, second.End, stats, users);
+        var dropped = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (scenario, count) in (first.DroppedByScenario ?? Empty).Concat(second.DroppedByScenario ?? Empty))
+        {
+            dropped[scenario] = dropped.GetValueOrDefault(scenario) + count;
+        }
+
+        return new IntervalPoint(first.Start, second.End, stats, users, dropped);
     }
+
+    private static readonly IReadOnlyDictionary<string, long> Empty = new Dictionary<string, long>();
 }

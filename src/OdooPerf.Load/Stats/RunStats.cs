@@ -16,6 +16,7 @@ public sealed class RunStats
     private readonly long _startTimestamp;
     private readonly ConcurrentDictionary<(string Scenario, string Step), StepStats> _steps = new();
     private readonly ConcurrentDictionary<string, ConcurrencyGauge> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IterationCounter> _iterations = new(StringComparer.Ordinal);
 
     // Registration order, so reports list steps and scenarios as the scenario declared them.
     private readonly List<StepStats> _stepOrder = [];
@@ -113,7 +114,7 @@ public sealed class RunStats
                 return existing;
             }
 
-            var created = new StepStats(scenario, step, _options.MaxFailureReasons);
+            var created = new StepStats(scenario, step, _options.MaxFailureReasons, _options.RecordListener);
             RegisterScenario(scenario);
             _stepOrder.Add(created);
             _steps[(scenario, step)] = created;
@@ -135,6 +136,38 @@ public sealed class RunStats
             RegisterScenario(scenario);
             return _users.GetOrAdd(scenario, _ => new ConcurrencyGauge());
         }
+    }
+
+    /// <summary>The iteration counter (started, dropped) of a scenario, which the runner keeps up to date.</summary>
+    public IterationCounter Iterations(string scenario)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scenario);
+        if (_iterations.TryGetValue(scenario, out var counter))
+        {
+            return counter;
+        }
+
+        lock (_registrationLock)
+        {
+            RegisterScenario(scenario);
+            return _iterations.GetOrAdd(scenario, _ => new IterationCounter());
+        }
+    }
+
+    /// <summary>Iterations dropped so far, all scenarios.</summary>
+    public long DroppedIterations => _iterations.Values.Sum(c => c.Dropped);
+
+    /// <summary>
+    /// Every snapshot thresholds can address: the run, each scenario, each step (what
+    /// <see cref="Thresholds.ThresholdEvaluator"/> and <see cref="Thresholds.AbortOnFailWatch"/> take).
+    /// </summary>
+    public IReadOnlyList<StatsSnapshot> AllSnapshots()
+    {
+        var steps = StepSnapshots();
+        var all = new List<StatsSnapshot>(steps.Count + 8) { Snapshot() };
+        all.AddRange(Scenarios().Select(Snapshot));
+        all.AddRange(steps);
+        return all;
     }
 
     /// <summary>The whole run so far.</summary>
@@ -247,12 +280,12 @@ public sealed class RunStats
         long runFailed = 0;
         foreach (var (scenario, (requests, failed)) in scenarioTotals)
         {
-            stats.Add(IntervalStats.From(scenario, null, requests, failed, seconds, _scenarioIntervals[scenario]));
+            stats.Add(IntervalStats.From(scenario, null, requests, failed, seconds, _scenarioIntervals[scenario], keepHistogram: true));
             runRequests += requests;
             runFailed += failed;
         }
 
-        stats.Add(IntervalStats.From(null, null, runRequests, runFailed, seconds, _runInterval));
+        stats.Add(IntervalStats.From(null, null, runRequests, runFailed, seconds, _runInterval, keepHistogram: true));
 
         var users = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (scenario, gauge) in _users)
@@ -260,7 +293,13 @@ public sealed class RunStats
             users[scenario] = gauge.TakeIntervalMax();
         }
 
-        var closed = new IntervalPoint(StartedAt + _intervalStart, StartedAt + end, stats, users);
+        var dropped = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (scenario, counter) in _iterations)
+        {
+            dropped[scenario] = counter.TakeIntervalDropped();
+        }
+
+        var closed = new IntervalPoint(StartedAt + _intervalStart, StartedAt + end, stats, users, dropped);
         _peakIntervalUsers = Math.Max(_peakIntervalUsers, closed.Users);
         _points.Add(closed);
         _intervalStart = end;

@@ -15,6 +15,9 @@ public sealed record RunStatsOptions
     /// <summary>Distinct failure reasons kept per step; further ones are counted as "other".</summary>
     public int MaxFailureReasons { get; init; } = 50;
 
+    /// <summary>Told of every request as it is recorded (live metrics); null for none.</summary>
+    public IStepRecordListener? RecordListener { get; init; }
+
     internal void Validate()
     {
         if (Interval < TimeSpan.FromMilliseconds(100))

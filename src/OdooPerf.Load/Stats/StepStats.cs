@@ -24,8 +24,11 @@ public sealed class StepStats
     private long _requestsAtLastClose;
     private long _failedAtLastClose;
 
-    internal StepStats(string scenario, string step, int maxFailureReasons)
+    private readonly IStepRecord? _listener;
+
+    internal StepStats(string scenario, string step, int maxFailureReasons, IStepRecordListener? listener = null)
     {
+        _listener = listener?.ForStep(scenario, step);
         Scenario = scenario;
         Step = step;
         _reasons = new FailureReasonTable(maxFailureReasons);
@@ -88,6 +91,8 @@ public sealed class StepStats
                 counters.Clamped++;
             }
         }
+
+        _listener?.Recorded(microseconds, reasonSlot < 0);
     }
 
     /// <summary>Everything recorded so far, as a consistent copy.</summary>
