@@ -13,6 +13,9 @@ internal sealed class ScenarioExecution
 {
     public const string UnhandledStep = "unhandled";
 
+    /// <summary>The step a failed per-user init is recorded under; the user retries it before its next iteration.</summary>
+    public const string UserInitStep = "user_init";
+
     private readonly ILogger _logger;
     private int _lastUserId;
     private int _unhandledLogged;
@@ -67,11 +70,12 @@ internal sealed class ScenarioExecution
         {
             if (!user.Initialized)
             {
-                user.Initialized = true;
-                if (Scenario.UserInit is { } init)
+                if (Scenario.UserInit is { } init && !await InitUserAsync(user, init).ConfigureAwait(false))
                 {
-                    await init(context).ConfigureAwait(false);
+                    return;
                 }
+
+                user.Initialized = true;
             }
 
             context.BeginIteration(intendedStart);
@@ -91,13 +95,38 @@ internal sealed class ScenarioExecution
         }
         catch (Exception e)
         {
-            var reason = StepFailureReason.Of(e);
-            context.StepStats(UnhandledStep).RecordFailure(Clock.GetElapsedTime(started), reason);
-            if (Interlocked.Increment(ref _unhandledLogged) <= 5)
-            {
-                _logger.LogWarning("Scenario {Scenario}: iteration failed outside a step: {Reason}: {Message}",
-                    Scenario.Name, reason, e.Message);
-            }
+            RecordUnhandled(context, UnhandledStep, started, e);
+        }
+    }
+
+    // A user whose init failed (its login refused, say) has not started: the failure is recorded and it tries again.
+    private async Task<bool> InitUserAsync(VirtualUser user, Func<ScenarioContext, Task> init)
+    {
+        var started = Clock.GetTimestamp();
+        try
+        {
+            await init(user.Context).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (HardStop.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            RecordUnhandled(user.Context, UserInitStep, started, e);
+            user.DisposeState();
+            return false;
+        }
+    }
+
+    private void RecordUnhandled(ScenarioContext context, string step, long started, Exception e)
+    {
+        var reason = StepFailureReason.Of(e);
+        context.StepStats(step).RecordFailure(Clock.GetElapsedTime(started), reason);
+        if (Interlocked.Increment(ref _unhandledLogged) <= 5)
+        {
+            _logger.LogWarning("Scenario {Scenario}: {Step} failed: {Reason}: {Message}", Scenario.Name, step, reason, e.Message);
         }
     }
 }

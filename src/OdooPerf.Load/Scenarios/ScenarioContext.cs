@@ -79,6 +79,7 @@ public sealed class ScenarioContext
     public async Task<StepResult> Step(string name, Func<Task<StepResult>> run)
     {
         var stats = StepStats(name);
+        using var activity = LoadTracing.Source.HasListeners() ? StartActivity(name) : null;
         var started = _clock.GetTimestamp();
         var from = _measureFirstStepFrom != 0 ? Math.Min(_measureFirstStepFrom, started) : started;
         _measureFirstStepFrom = 0;
@@ -94,6 +95,12 @@ public sealed class ScenarioContext
         }
 
         var latency = _clock.GetElapsedTime(from);
+        activity?.SetTag("odooperf.step.outcome", result.Outcome.ToString().ToLowerInvariant());
+        if (result.IsFailed)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Reason);
+        }
+
         switch (result.Outcome)
         {
             case StepOutcome.Ok:
@@ -105,6 +112,15 @@ public sealed class ScenarioContext
         }
 
         return result;
+    }
+
+    private System.Diagnostics.Activity? StartActivity(string step)
+    {
+        var activity = LoadTracing.Source.StartActivity($"step {step}", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("odooperf.scenario", ScenarioName);
+        activity?.SetTag("odooperf.step", step);
+        activity?.SetTag("odooperf.user", UserId);
+        return activity;
     }
 
     /// <summary>A pause as a user would take between actions, uniformly random between the bounds; not recorded.</summary>
