@@ -113,14 +113,16 @@ public sealed class LoadRunner
             var elapsed = _clock.GetElapsedTime(start);
             stats.CloseDueIntervals();
             UpdateProgress(executions, elapsed);
-            if (drivers.IsCompleted)
-            {
-                return StopReason.Completed;
-            }
-
+            // The stop first: it also stops the drivers (their token is linked to it), and a closed-model run against a
+            // fast server drains before this loop wakes, which must not make an interrupted run look completed.
             if (stop.IsCancellationRequested)
             {
                 return StopReason.Interrupted;
+            }
+
+            if (drivers.IsCompleted)
+            {
+                return StopReason.Completed;
             }
 
             if (_options.MaxDuration is { } max && elapsed >= max)

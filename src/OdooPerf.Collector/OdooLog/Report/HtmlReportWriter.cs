@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 using static OdooPerf.Collector.OdooLog.Report.ReportFormat;
-using static OdooPerf.Collector.OdooLog.Report.SvgChart;
+using static OdooPerf.Reporting.SvgChart;
 
 namespace OdooPerf.Collector.OdooLog.Report;
 
 /// <summary>
 /// The report as one self-contained HTML page: inline CSS, inline SVG charts, no script, no font or
 /// resource from elsewhere (it opens the same from an e-mail attachment on a machine without network).
-/// Every text from the log goes through <see cref="SvgChart.Escape"/>.
+/// Every text from the log goes through <see cref="OdooPerf.Reporting.SvgChart.Escape"/>.
 /// </summary>
 internal static class HtmlReportWriter
 {

@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace OdooPerf.Collector.OdooLog.Report;
+namespace OdooPerf.Reporting;
 
 /// <summary>
 /// Inline SVG charts drawn here (no script, no external resource): lines and bars over time, and ranked
-/// horizontal bars. Every text from the log is HTML-escaped; hovering a bar or point shows its figures
-/// through SVG <c>title</c> elements.
+/// horizontal bars, for the self-contained HTML reports (the collector's log report, the load run report).
+/// Every text given is HTML-escaped; hovering a bar or point shows its figures through SVG <c>title</c> elements.
+/// Times are shown as given (the caller decides between server-local time and UTC); intervals under a minute
+/// show seconds.
 /// </summary>
-internal static class SvgChart
+public static class SvgChart
 {
     public const int Width = 1180;
 
@@ -74,7 +76,7 @@ internal static class SvgChart
                     {
                         o.Append("<circle cx=\"").Append(F(frame.X(starts[i]) + (frame.BarWidth / 2))).Append("\" cy=\"").Append(F(frame.Y(s.Values[i], yTop)))
                             .Append("\" r=\"3.5\" fill=\"").Append(s.Colour).Append("\"><title>")
-                            .Append(Escape($"{s.Name} {ReportFormat.BucketStart(starts[i], intervalSeconds)}: {format(s.Values[i])}")).Append("</title></circle>");
+                            .Append(Escape($"{s.Name} {BucketStart(starts[i], intervalSeconds)}: {format(s.Values[i])}")).Append("</title></circle>");
                     }
                 }
             }
@@ -114,7 +116,7 @@ internal static class SvgChart
                 stacked += value;
                 o.Append("<rect x=\"").Append(F(frame.X(starts[i]))).Append("\" y=\"").Append(F(y1)).Append("\" width=\"").Append(F(Math.Max(1, frame.BarWidth - 1)))
                     .Append("\" height=\"").Append(F(Math.Max(1, y0 - y1))).Append("\" fill=\"").Append(s.Colour).Append("\"><title>")
-                    .Append(Escape($"{s.Name} {ReportFormat.BucketStart(starts[i], intervalSeconds)}: {format(value)}")).Append("</title></rect>");
+                    .Append(Escape($"{s.Name} {BucketStart(starts[i], intervalSeconds)}: {format(value)}")).Append("</title></rect>");
             }
         }
 
@@ -149,6 +151,14 @@ internal static class SvgChart
     }
 
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>The start of a timeline bucket in a tooltip, as short as its interval allows.</summary>
+    private static string BucketStart(DateTime start, double intervalSeconds) => intervalSeconds switch
+    {
+        < 60 => start.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        < 86400 => start.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        _ => start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
@@ -207,7 +217,8 @@ internal static class SvgChart
         {
             var time = frame.Start + TimeSpan.FromTicks((frame.End - frame.Start).Ticks * i / labels);
             var x = F(frame.X(time));
-            var text = sameDay ? time.ToString("HH:mm", CultureInfo.InvariantCulture) : time.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var clock = frame.IntervalSeconds < 60 ? "HH:mm:ss" : "HH:mm";
+            var text = time.ToString(sameDay ? clock : "MM-dd " + clock, CultureInfo.InvariantCulture);
             o.Append("<line x1=\"").Append(x).Append("\" x2=\"").Append(x).Append("\" y1=\"").Append(frame.Height - Bottom).Append("\" y2=\"").Append(frame.Height - Bottom + 5).Append("\" stroke=\"").Append(Axis).Append("\"/>")
                 .Append("<text x=\"").Append(x).Append("\" y=\"").Append(frame.Height - Bottom + 19).Append("\" text-anchor=\"").Append(i == 0 ? "start" : i == labels ? "end" : "middle").Append("\" class=\"tick\">")
                 .Append(text).Append("</text>");
@@ -228,6 +239,7 @@ internal static class SvgChart
         public TimeFrame(IReadOnlyList<DateTime> starts, double intervalSeconds, int height)
         {
             Height = height;
+            IntervalSeconds = intervalSeconds;
             var interval = TimeSpan.FromSeconds(intervalSeconds);
             Start = starts.Count == 0 ? DateTime.MinValue : starts[0];
             End = starts.Count == 0 ? DateTime.MinValue + interval : starts[^1] + interval;
@@ -239,6 +251,8 @@ internal static class SvgChart
         public DateTime End { get; }
 
         public int Height { get; }
+
+        public double IntervalSeconds { get; }
 
         public double BarWidth { get; }
 
