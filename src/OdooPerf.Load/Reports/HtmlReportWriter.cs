@@ -24,13 +24,7 @@ public static class HtmlReportWriter
     private const string DroppedColour = "#d6616b";
     private static readonly string[] ScenarioColours = ["#4c78a8", "#72b7b2", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac", "#54a24b"];
 
-    private const string Style = """
-        :root { color-scheme: light; }
-        body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #222; background: #f6f7f9; margin: 0; }
-        main { max-width: 1220px; margin: 0 auto; padding: 16px 20px 40px; }
-        h1 { font-size: 22px; margin: 8px 0 2px; }
-        h2 { font-size: 17px; margin: 26px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
-        .sub { color: #666; margin: 0 0 12px; }
+    private const string Style = ReportStyle.Base + "\n" + """
         .banner { border-radius: 6px; padding: 10px 14px; margin: 10px 0; font-size: 15px; }
         .banner.incomplete { background: #fff4e5; border: 2px solid #e8590c; color: #7a2e00; }
         .banner.dropped { background: #fff8db; border: 1px solid #e0b400; }
@@ -38,20 +32,6 @@ public static class HtmlReportWriter
         .verdict.good { background: #d3f9d8; color: #1b5e20; }
         .verdict.bad { background: #ffe3e3; color: #b00020; }
         .cards { display: grid; grid-template-columns: repeat(5, 1fr); gap: 10px; }
-        .card { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; padding: 10px 12px; }
-        .card .v { font-size: 22px; font-weight: 600; }
-        .card .k { color: #666; font-size: 12px; }
-        .card.bad .v { color: #b00020; }
-        .panel { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; padding: 8px 10px; margin: 10px 0; overflow-x: auto; }
-        .panel h3 { font-size: 14px; margin: 2px 0 4px; color: #333; }
-        svg.chart { display: block; max-width: 100%; height: auto; }
-        svg .tick { font-size: 11px; fill: #666; }
-        svg .label { font-size: 12px; fill: #333; }
-        svg .value { font-size: 12px; fill: #555; }
-        table { border-collapse: collapse; width: 100%; background: #fff; font-size: 13px; }
-        th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
-        th { background: #f0f1f4; font-weight: 600; white-space: nowrap; }
-        td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr.scenario td { font-weight: 600; background: #f7f8fa; }
         tr.total td { font-weight: 700; border-top: 2px solid #ccc; }
         td.pass { color: #1b5e20; font-weight: 700; }
@@ -59,7 +39,6 @@ public static class HtmlReportWriter
         td.na { color: #666; font-weight: 700; }
         .worse { color: #b00020; }
         .better { color: #1b5e20; }
-        .empty { color: #888; font-style: italic; }
         footer { color: #888; font-size: 12px; margin-top: 30px; }
         """;
 
