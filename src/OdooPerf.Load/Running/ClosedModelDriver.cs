@@ -29,7 +29,8 @@ internal sealed class ClosedModelDriver(ScenarioExecution execution)
                     break;
                 }
 
-                Adjust(execution.Segment.ShareOf((int)Math.Floor(timeline.UsersAt(elapsed) + 1e-9)));
+                // Rounded, not truncated: a ramp to N reaches N before its end, and a ramp down reaches 0.
+                Adjust(execution.Segment.ShareOf((int)Math.Round(timeline.UsersAt(elapsed), MidpointRounding.AwayFromZero)));
                 await Task.Delay(Tick, clock, stop).ConfigureAwait(false);
             }
         }
@@ -72,7 +73,15 @@ internal sealed class ClosedModelDriver(ScenarioExecution execution)
         {
             while (!user.StopRequested && !execution.HardStop.IsCancellationRequested)
             {
-                await execution.RunIterationAsync(user, intendedStart: 0).ConfigureAwait(false);
+                var iteration = execution.RunIterationAsync(user, intendedStart: 0);
+                if (iteration.IsCompleted)
+                {
+                    // It never awaited (a scenario that completes at once, or a user init or scenario that throws
+                    // at once): without a yield this loop would keep its thread, and such users starve the runner's timers.
+                    await Task.Yield();
+                }
+
+                await iteration.ConfigureAwait(false);
             }
         }
         finally

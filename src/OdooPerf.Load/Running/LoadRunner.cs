@@ -56,7 +56,17 @@ public sealed class LoadRunner
     public async Task<LoadRunResult> RunAsync(CancellationToken stop = default, CancellationToken kill = default)
     {
         await WaitForStartAsync(stop).ConfigureAwait(false);
-        await InitAsync(stop).ConfigureAwait(false);
+        var initialised = new List<Scenario>();
+        try
+        {
+            await InitAsync(initialised, stop).ConfigureAwait(false);
+        }
+        catch (LoadStartException)
+        {
+            // What the scenarios already initialised (sessions, seeded data) is cleaned up before giving up.
+            await CleanAsync(initialised).ConfigureAwait(false);
+            throw;
+        }
 
         var stats = new RunStats(_options.Stats, _clock);
         Progress.Stats = stats;
@@ -83,7 +93,7 @@ public sealed class LoadRunner
             progress.TargetRate = 0;
         }
 
-        await CleanAsync().ConfigureAwait(false);
+        await CleanAsync(_options.Scenarios).ConfigureAwait(false);
         var thresholds = ThresholdEvaluator.Evaluate(_options.Thresholds, stats.AllSnapshots(), _options.Baseline);
         return new LoadRunResult(
             stats,
@@ -192,18 +202,20 @@ public sealed class LoadRunner
         }
     }
 
-    private async Task InitAsync(CancellationToken stop)
+    private async Task InitAsync(List<Scenario> initialised, CancellationToken stop)
     {
         foreach (var scenario in _options.Scenarios)
         {
             if (scenario.Init is not { } init)
             {
+                initialised.Add(scenario);
                 continue;
             }
 
             try
             {
                 await init(new ScenarioInitContext(scenario.Name, _options.Segment, _logger, stop)).ConfigureAwait(false);
+                initialised.Add(scenario);
             }
             catch (LoadStartException)
             {
@@ -220,9 +232,9 @@ public sealed class LoadRunner
         }
     }
 
-    private async Task CleanAsync()
+    private async Task CleanAsync(IEnumerable<Scenario> scenarios)
     {
-        foreach (var scenario in _options.Scenarios)
+        foreach (var scenario in scenarios)
         {
             if (scenario.Clean is not { } clean)
             {

@@ -80,14 +80,7 @@ internal sealed class ScenarioExecution
 
             context.BeginIteration(intendedStart);
             Iterations.RecordStarted();
-            var iteration = Scenario.Run(context);
-            if (iteration.IsCompleted)
-            {
-                // A scenario that never awaits would otherwise keep this thread forever in the closed model's loop.
-                await Task.Yield();
-            }
-
-            await iteration.ConfigureAwait(false);
+            await Scenario.Run(context).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (HardStop.IsCancellationRequested)
         {

@@ -51,6 +51,12 @@ public static class DurationText
         var rest = text.Trim().AsSpan();
         if (double.TryParse(rest, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var bareSeconds))
         {
+            // double.TryParse also takes "NaN" and "Infinity", which TimeSpan refuses with an exception.
+            if (!Fits(bareSeconds, TimeSpan.TicksPerSecond))
+            {
+                return false;
+            }
+
             duration = TimeSpan.FromSeconds(bareSeconds);
             return true;
         }
@@ -76,24 +82,34 @@ public static class DurationText
                 unitLength++;
             }
 
-            TimeSpan? part = rest[..unitLength] switch
+            long? ticksPerUnit = rest[..unitLength] switch
             {
-                "ms" => TimeSpan.FromMilliseconds(value),
-                "s" => TimeSpan.FromSeconds(value),
-                "m" or "min" => TimeSpan.FromMinutes(value),
-                "h" => TimeSpan.FromHours(value),
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" or "min" => TimeSpan.TicksPerMinute,
+                "h" => TimeSpan.TicksPerHour,
                 _ => null,
             };
-            if (part is null)
+            if (ticksPerUnit is not { } unit || !Fits(value, unit))
             {
                 return false;
             }
 
-            total += part.Value;
+            var part = TimeSpan.FromTicks((long)(value * unit));
+            if (part > TimeSpan.MaxValue - total)
+            {
+                return false;
+            }
+
+            total += part;
             rest = rest[unitLength..];
         }
 
         duration = total;
         return true;
     }
+
+    // Whether value units make a duration a TimeSpan can hold (not NaN, not infinite, not beyond its range).
+    private static bool Fits(double value, long ticksPerUnit) =>
+        double.IsFinite(value) && value >= 0 && value * ticksPerUnit < long.MaxValue;
 }

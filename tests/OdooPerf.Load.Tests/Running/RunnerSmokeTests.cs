@@ -5,6 +5,7 @@ using Xunit;
 
 namespace OdooPerf.Load.Tests.Running;
 
+[Collection(nameof(EngineCollection))]
 public sealed class RunnerSmokeTests
 {
     [Fact]
