@@ -47,7 +47,7 @@ public sealed class CollectorConfigurationTests : IDisposable
     [Fact]
     public void The_shipped_example_config_loads_and_holds_the_defaults()
     {
-        var example = RepositoryFile("deploy/odooperf.example.json");
+        var example = OdooPerf.Testing.RepositoryFile.Find("deploy/odooperf.example.json");
 
         var (_, fromExample) = CollectorConfiguration.Load(example, NoFlags);
         var (_, defaults) = CollectorConfiguration.Load(null, NoFlags);
@@ -135,20 +135,6 @@ public sealed class CollectorConfigurationTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static IReadOnlyDictionary<string, string?> NoFlags => new Dictionary<string, string?>();
-
-    private static string RepositoryFile(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Join(directory.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
-    }
 
     private string Write(string json)
     {

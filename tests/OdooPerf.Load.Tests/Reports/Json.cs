@@ -56,17 +56,4 @@ internal static class Json
         if (!found.TryGetValue(path, out var seen) || seen == "null")
             found[path] = kind;
     }
-
-    /// <summary>A file of the source tree, found from this source file (the build output may live outside it).</summary>
-    public static string RepositoryFile(string relative, [System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        for (var directory = new FileInfo(source).Directory; directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Join(directory.FullName, relative);
-            if (File.Exists(candidate) && File.Exists(Path.Join(directory.FullName, "OdooPerf.sln")))
-                return candidate;
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {source}");
-    }
 }

@@ -189,7 +189,7 @@ public sealed class LoadReportJsonTests
     [Fact]
     public void Every_field_is_documented_in_docs_load_report_md()
     {
-        var doc = File.ReadAllText(Json.RepositoryFile("docs/load-report.md"));
+        var doc = File.ReadAllText(OdooPerf.Testing.RepositoryFile.Find("docs/load-report.md"));
         using var json = JsonDocument.Parse(FullJson());
         var names = Json.Fields(json.RootElement).Keys
             .Select(path => path.Split('.')[^1].Replace("[]", "", StringComparison.Ordinal))

@@ -108,7 +108,7 @@ public sealed class LogReportJsonTests
     [Fact]
     public void Every_field_is_documented_in_the_readme()
     {
-        var readme = File.ReadAllText(RepositoryFile("README.md"));
+        var readme = File.ReadAllText(OdooPerf.Testing.RepositoryFile.Find("README.md"));
         var start = readme.IndexOf("\n## Log report", StringComparison.Ordinal);
         Assert.True(start >= 0, "README.md has no '## Log report' section");
         var end = readme.IndexOf("\n## ", start + 5, StringComparison.Ordinal);
@@ -191,20 +191,5 @@ public sealed class LogReportJsonTests
         {
             found[path] = kind;
         }
-    }
-
-    /// <summary>A file of the source tree, found from this source file (the build output may live outside it).</summary>
-    private static string RepositoryFile(string relative, [System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        for (var directory = new FileInfo(source).Directory; directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Join(directory.FullName, relative);
-            if (File.Exists(candidate) && File.Exists(Path.Join(directory.FullName, "OdooPerf.sln")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {source}");
     }
 }
