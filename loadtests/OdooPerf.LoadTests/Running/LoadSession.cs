@@ -37,6 +37,7 @@ internal static class LoadSession
 
         await using var endpoint = started;
 
+        using var tracing = TraceExport.StartIfConfigured();
         using var loggers = new ConsoleLoggerFactory(console);
         LoadRunner runner;
         try

@@ -37,5 +37,12 @@ public sealed class RunProgress
 
     public TimeSpan Elapsed => Stats?.Elapsed ?? TimeSpan.Zero;
 
-    public TimeSpan TimeLeft => Stopping ? TimeSpan.Zero : PlannedDuration - Elapsed is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    public TimeSpan TimeLeft
+    {
+        get
+        {
+            var left = PlannedDuration - Elapsed;
+            return Stopping || left < TimeSpan.Zero ? TimeSpan.Zero : left;
+        }
+    }
 }
