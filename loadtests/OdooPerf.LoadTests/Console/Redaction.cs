@@ -17,6 +17,7 @@ internal static partial class Redaction
 
     private static readonly Lock SecretsLock = new();
     private static string[] _secrets = [];
+    private static Func<string, string>[] _scrubbers = [];
 
     /// <summary>Masks <paramref name="secret"/> in all output from now on (ignored when too short to find safely).</summary>
     public static void Register(string? secret)
@@ -36,6 +37,23 @@ internal static partial class Redaction
         }
     }
 
+    /// <summary>
+    /// Masks an Odoo password or API key in all output from now on; the secret scrubs itself (as written and as JSON
+    /// escapes it) without handing its value out.
+    /// </summary>
+    public static void Register(OdooPerf.Odoo.Rpc.OdooSecret secret)
+    {
+        if (secret.Length < MinimumSecretLength)
+        {
+            return;
+        }
+
+        lock (SecretsLock)
+        {
+            _scrubbers = [.. _scrubbers, secret.Redact];
+        }
+    }
+
     public static string Apply(string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -47,6 +65,11 @@ internal static partial class Redaction
         foreach (var secret in Volatile.Read(ref _secrets))
         {
             result = result.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        foreach (var scrub in Volatile.Read(ref _scrubbers))
+        {
+            result = scrub(result);
         }
 
         return result.Contains('@', StringComparison.Ordinal) ? UserInfo().Replace(result, "://" + Mask + "@") : result;

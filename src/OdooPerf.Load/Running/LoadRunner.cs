@@ -25,6 +25,7 @@ public sealed class LoadRunner
     private readonly LoadRunOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
+    private readonly InitStepLog _initSteps = new();
 
     public LoadRunner(LoadRunOptions options)
     {
@@ -69,6 +70,7 @@ public sealed class LoadRunner
         }
 
         var stats = new RunStats(_options.Stats, _clock);
+        _initSteps.RecordInto(stats);
         Progress.Stats = stats;
         using var graceful = CancellationTokenSource.CreateLinkedTokenSource(stop);
         using var hard = CancellationTokenSource.CreateLinkedTokenSource(kill);
@@ -214,7 +216,7 @@ public sealed class LoadRunner
 
             try
             {
-                await init(new ScenarioInitContext(scenario.Name, _options.Segment, _logger, stop)).ConfigureAwait(false);
+                await init(new ScenarioInitContext(scenario.Name, _options.Segment, _logger, stop) { Log = _initSteps, Clock = _clock }).ConfigureAwait(false);
                 initialised.Add(scenario);
             }
             catch (LoadStartException)
@@ -244,7 +246,7 @@ public sealed class LoadRunner
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60), _clock);
             try
             {
-                await clean(new ScenarioInitContext(scenario.Name, _options.Segment, _logger, timeout.Token)).ConfigureAwait(false);
+                await clean(new ScenarioInitContext(scenario.Name, _options.Segment, _logger, timeout.Token) { Clock = _clock }).ConfigureAwait(false);
             }
             catch (Exception e)
             {

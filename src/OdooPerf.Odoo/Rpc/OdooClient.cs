@@ -104,6 +104,38 @@ public sealed class OdooClient
         }
     }
 
+    /// <summary>
+    /// Logs out: <c>/web/session/destroy</c> for a web session (one request), nothing for the stateless protocols. The
+    /// client is not logged in afterwards. Returns the HTTP requests sent (0 or 1).
+    /// </summary>
+    public async Task<int> LogoutAsync(CancellationToken cancellationToken = default)
+    {
+        var tally = new RpcTally(null, "logout");
+        await _loginLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var web = _transport as WebSessionTransport;
+            var hadSession = _session is not null;
+            _session = null;
+            if (web is null || !hadSession)
+            {
+                return 0;
+            }
+
+            await web.DestroyAsync(tally, cancellationToken).ConfigureAwait(false);
+            return tally.HttpRequests;
+        }
+        catch (OdooException e)
+        {
+            tally.Stamp(e);
+            throw;
+        }
+        finally
+        {
+            _loginLock.Release();
+        }
+    }
+
     /// <summary><c>/web/webclient/version_info</c> (no login needed): <c>server_version</c>, <c>server_version_info</c>, <c>server_serie</c>, <c>protocol_version</c>.</summary>
     public async Task<OdooResponse> VersionInfoAsync(CancellationToken cancellationToken = default)
     {

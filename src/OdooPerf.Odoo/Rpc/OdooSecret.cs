@@ -25,6 +25,9 @@ public sealed class OdooSecret
 
     public OdooSecretKind Kind { get; }
 
+    /// <summary>Its length in characters (output filters skip secrets too short to find without masking ordinary words).</summary>
+    public int Length => _value.Length;
+
     /// <summary>The secret itself, for the request that carries it and nothing else.</summary>
     internal string Reveal() => _value;
 
@@ -32,7 +35,7 @@ public sealed class OdooSecret
     /// The text with every occurrence of the secret replaced by <see cref="Mask"/>, as it is and as JSON escapes it (a
     /// server message may quote the request body).
     /// </summary>
-    internal string Redact(string text)
+    public string Redact(string text)
     {
         text = text.Replace(_value, Mask, StringComparison.Ordinal);
         var escaped = JsonEncodedText.Encode(_value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;

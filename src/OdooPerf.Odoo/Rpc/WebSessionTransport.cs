@@ -54,6 +54,17 @@ internal sealed class WebSessionTransport(OdooHttp http) : OdooTransport(http)
         return PostJsonRpcAsync(path, CallBody(call, session), tally, cancellationToken);
     }
 
+    /// <summary><c>/web/session/destroy</c>: the server forgets the session (its cookie is useless afterwards).</summary>
+    public Task<JsonElement> DestroyAsync(RpcTally tally, CancellationToken cancellationToken)
+    {
+        var body = Body(writer =>
+        {
+            JsonRpcEnvelope.Begin(writer);
+            JsonRpcEnvelope.End(writer, Http.NextId());
+        });
+        return PostJsonRpcAsync("web/session/destroy", body, tally, cancellationToken);
+    }
+
     /// <summary><c>/web/action/load</c>: an action by id, xml id or (17.2+) path.</summary>
     public Task<JsonElement> LoadActionAsync(JsonNode actionId, JsonObject? context, SessionState session, RpcTally tally, CancellationToken cancellationToken)
     {

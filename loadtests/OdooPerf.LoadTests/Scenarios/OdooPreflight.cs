@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using OdooPerf.Load.Scenarios;
+using OdooPerf.Odoo.Rpc;
+
+namespace OdooPerf.LoadTests.Scenarios;
+
+/// <summary>
+/// Runs once before the load, whatever the number of scenarios: logs in with its own session, asks which apps are
+/// installed, refuses a scenario whose apps are missing (exit 3 with the list), lets each scenario prepare its data,
+/// and logs out so its session does not count as a user. Every request is recorded as a <c>preflight_*</c> step of
+/// the first scenario, so the run's request count is everything the server saw.
+/// </summary>
+internal sealed class OdooPreflight(OdooTarget target, IReadOnlyList<OdooScenario> scenarios)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private OdooRunData? _data;
+
+    /// <summary>The data once a scenario's init has run the preflight.</summary>
+    public OdooRunData Data => _data ?? throw new InvalidOperationException("the preflight has not run");
+
+    /// <summary>The init of every scenario of the run: the first runs the preflight, the others find it done.</summary>
+    public async Task InitAsync(ScenarioInitContext init)
+    {
+        await _gate.WaitAsync(init.CancellationToken).ConfigureAwait(false);
+        try
+        {
+            _data ??= await RunAsync(init).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<OdooRunData> RunAsync(ScenarioInitContext init)
+    {
+        using var http = VirtualUserHttp.Create(target.BaseAddress, cookies: true, target.Timeout, maxConnections: 1);
+        var client = target.CreateClient(http);
+        var session = await LoginAsync(init, client).ConfigureAwait(false);
+
+        var version = session.ServerVersion ?? client.ServerVersion
+            ?? throw new LoadStartException($"{target.Display} did not say which Odoo version it runs");
+        var installed = await InstalledAppsAsync(init, client).ConfigureAwait(false);
+        CheckApps(installed);
+        var data = new OdooRunData { Version = version, InstalledApps = installed, Uid = session.Uid };
+
+        var setup = new OdooSetup(init, client, data);
+        foreach (var scenario in scenarios)
+        {
+            await scenario.PrepareAsync(setup).ConfigureAwait(false);
+        }
+
+        await init.Step("preflight_logout", async () =>
+        {
+            var requests = await client.LogoutAsync(init.CancellationToken).ConfigureAwait(false);
+            return requests == 0 ? StepResult.Ignored : StepResult.Ok(200);
+        }).ConfigureAwait(false);
+        return data;
+    }
+
+    private async Task<OdooSession> LoginAsync(ScenarioInitContext init, OdooClient client)
+    {
+        OdooSession? session = null;
+        OdooException? failure = null;
+        await init.Step("preflight_login", async () =>
+        {
+            try
+            {
+                session = await client.AuthenticateAsync(init.CancellationToken).ConfigureAwait(false);
+                var response = session.Response;
+                return StepResult.Ok(response.StatusCode, response.BytesSent, response.BytesReceived);
+            }
+            catch (OdooException e)
+            {
+                failure = e;
+                return StepResult.Fail(e.Reason, e.StatusCode, e.BytesSent, e.BytesReceived);
+            }
+        }).ConfigureAwait(false);
+
+        if (failure is not null)
+        {
+            throw new LoadStartException(failure is OdooRpcException { IsAccessDenied: true }
+                ? $"cannot log in to {target.Display} as {target.Credentials.Login} on database {target.Credentials.Database}: wrong login or password (AccessDenied)"
+                : $"cannot log in to {target.Display}: {failure.Reason}: {failure.Message}", failure);
+        }
+
+        return session!;
+    }
+
+    private static async Task<IReadOnlySet<string>> InstalledAppsAsync(ScenarioInitContext init, OdooClient client)
+    {
+        var setup = new OdooSetup(init, client, run: null);
+        var response = await setup.Call("preflight_apps", (client, ct) => client.SearchReadAsync(
+            "ir.module.module",
+            OdooDomain.Where("name", "in", new JsonArray(OdooApps.All.Select(app => (JsonNode?)JsonValue.Create(app)).ToArray())).And("state", "=", "installed"),
+            ["name"],
+            cancellationToken: ct)).ConfigureAwait(false);
+        var installed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in response.GetRecords().EnumerateArray())
+        {
+            if (module.TryGetProperty("name", out var name) && name.GetString() is { } text)
+            {
+                installed.Add(text);
+            }
+        }
+
+        return installed;
+    }
+
+    private void CheckApps(IReadOnlySet<string> installed)
+    {
+        var problems = scenarios
+            .Select(s => (s.Name, Missing: s.RequiredApps.Where(app => !installed.Contains(app)).Select(OdooApps.Describe).ToArray()))
+            .Where(s => s.Missing.Length > 0)
+            .Select(s => $"{s.Name} needs {string.Join(", ", s.Missing)}")
+            .ToArray();
+        if (problems.Length > 0)
+        {
+            throw new LoadStartException(
+                $"apps missing on database {target.Credentials.Database}: {string.Join("; ", problems)}. Install them, or leave these scenarios out (--scenario, or weight 0 in --mix)");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using OdooPerf.Odoo.Rpc;
+
+namespace OdooPerf.LoadTests.Scenarios;
+
+/// <summary>
+/// What the preflight learnt about the target, shared by every virtual user of the run: the server version, the
+/// installed apps, each scenario's prepared data (ids to pick from), and which Odoo call each step made (the server
+/// log shows buttons only as <c>/web/dataset/call_button</c>, so the report keeps the model and method itself).
+/// </summary>
+internal sealed class OdooRunData
+{
+    private readonly ConcurrentDictionary<string, object> _scenarioData = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _stepCalls = new(StringComparer.Ordinal);
+
+    public required OdooServerVersion Version { get; init; }
+
+    public required IReadOnlySet<string> InstalledApps { get; init; }
+
+    /// <summary>The logged-in user's id as the preflight saw it (every virtual user logs in as the same login); null on JSON-2 when the server does not say.</summary>
+    public required long? Uid { get; init; }
+
+    public bool Has(string app) => InstalledApps.Contains(app);
+
+    /// <summary>Stores what a scenario's <see cref="OdooScenario.PrepareAsync"/> found.</summary>
+    public void Set<T>(string scenario, T data)
+        where T : class => _scenarioData[scenario] = data;
+
+    public T Get<T>(string scenario)
+        where T : class =>
+        _scenarioData.TryGetValue(scenario, out var data)
+            ? (T)data
+            : throw new InvalidOperationException($"scenario '{scenario}' has no prepared data: its PrepareAsync did not store any");
+
+    /// <summary>Notes the Odoo call behind a step (the first one seen; a step makes one call).</summary>
+    public void NoteCall(string scenario, string step, string? model, string? method, string? route)
+    {
+        var key = $"{scenario}/{step}";
+        if (!_stepCalls.ContainsKey(key) && method is not null)
+        {
+            var call = model is null ? method : $"{model}.{method}";
+            _stepCalls.TryAdd(key, string.IsNullOrEmpty(route) ? call : $"{call} ({route})");
+        }
+    }
+
+    /// <summary>"scenario/step" → "model.method (route)", sorted.</summary>
+    public IReadOnlyDictionary<string, string> StepCalls() =>
+        new SortedDictionary<string, string>(_stepCalls, StringComparer.Ordinal);
+}
