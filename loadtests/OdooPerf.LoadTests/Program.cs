@@ -19,8 +19,17 @@ public static class Program
             SocketCompletions.RunInline();
         }
 
+        // Before parsing: a parse error would echo the value, and a password given as a flag is already visible to
+        // every user of the machine in ps.
+        if (args.Any(a => a is "--password" or "--api-key" || a.StartsWith("--password=", StringComparison.Ordinal) || a.StartsWith("--api-key=", StringComparison.Ordinal)))
+        {
+            System.Console.Error.WriteLine($"{ConsoleOutput.Program}: a password or API key is never a flag (every user of this machine sees flags in ps): use --password-file FILE, --api-key-file FILE or the ODOO_PASSWORD environment variable");
+            return ExitCodes.BadUsage;
+        }
+
         var root = new RootCommand("odooperf-load: load tests for Odoo, and the engine's calibration against any URL.")
         {
+            RunCommandLine.Create(),
             HttpCommandLine.Create(),
             MergeCommandLine.Create(),
         };

@@ -52,6 +52,12 @@ internal static class MergeCommandLine
                         // Fills the comparison block and judges every threshold again, regression ones against it.
                         merged = merged.WithBaseline(before.Report, before.Path);
                     }
+
+                    // Segments of an Odoo go-live run: the whole run's verdict, decided on the merged figures.
+                    if (inputs.All(i => i.Report.Verdict is not null))
+                    {
+                        merged = merged with { Verdict = GoLive.GoLiveVerdict.Decide(merged) };
+                    }
                 }
                 catch (LoadReportException e)
                 {

@@ -80,6 +80,13 @@ internal static class SummaryPrinter
         {
             console.Line($"  reports: {string.Join(", ", files)}");
         }
+
+        // Last, alone on its line: what a go/no-go meeting (or a pipeline's grep) reads.
+        if (report.Verdict is not null)
+        {
+            console.Line();
+            console.Line(GoLive.GoLiveVerdict.Line(report));
+        }
     }
 
     private static string Optional(double? value, Func<double, string> format) => value is { } v ? format(v) : "-";

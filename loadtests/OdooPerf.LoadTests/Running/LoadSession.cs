@@ -18,7 +18,9 @@ namespace OdooPerf.LoadTests.Running;
 internal static class LoadSession
 {
     /// <exception cref="UsageException">The metrics address cannot be listened on, or the options are inconsistent.</exception>
-    public static async Task<int> RunAsync(IReadOnlyList<Scenario> scenarios, RunSettings settings, string title, ConsoleOutput console)
+    /// <param name="finish">Completes the report before it is written (the Odoo suite adds its verdict and step calls).</param>
+    public static async Task<int> RunAsync(IReadOnlyList<Scenario> scenarios, RunSettings settings, string title, ConsoleOutput console,
+        Func<LoadReport, LoadReport>? finish = null)
     {
         title = Redaction.Apply(settings.Title ?? title);
         var metrics = settings.MetricsListen is null ? null : new LoadMetrics(settings.Segment);
@@ -103,6 +105,11 @@ internal static class LoadSession
             report = report.WithBaseline(baseline.Report, baseline.Path);
         }
 
+        if (finish is not null)
+        {
+            report = finish(report);
+        }
+
         IReadOnlyList<string> files;
         try
         {
@@ -119,7 +126,9 @@ internal static class LoadSession
         return ExitCode(report);
     }
 
-    /// <summary>1 when a threshold failed (also during the run, with abort-on-fail), else 0.</summary>
+    /// <summary>1 when a threshold failed (also during the run, with abort-on-fail) or the verdict is NO-GO, else 0.</summary>
     public static int ExitCode(LoadReport report) =>
-        report.ThresholdsPassed && report.StopReason != StopReasons.ThresholdAborted ? ExitCodes.Success : ExitCodes.ThresholdFailed;
+        report.ThresholdsPassed && report.StopReason != StopReasons.ThresholdAborted && report.Verdict != GoLive.GoLiveVerdict.NoGo
+            ? ExitCodes.Success
+            : ExitCodes.ThresholdFailed;
 }

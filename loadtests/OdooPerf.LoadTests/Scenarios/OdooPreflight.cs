@@ -15,6 +15,9 @@ internal sealed class OdooPreflight(OdooTarget target, IReadOnlyList<OdooScenari
     private readonly SemaphoreSlim _gate = new(1, 1);
     private OdooRunData? _data;
 
+    /// <summary>True once the preflight has run and succeeded.</summary>
+    public bool IsDone => _data is not null;
+
     /// <summary>The data once a scenario's init has run the preflight.</summary>
     public OdooRunData Data => _data ?? throw new InvalidOperationException("the preflight has not run");
 

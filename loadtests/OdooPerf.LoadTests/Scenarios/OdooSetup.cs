@@ -16,8 +16,28 @@ internal sealed class OdooSetup(ScenarioInitContext init, OdooClient client, Odo
 
     public CancellationToken CancellationToken => init.CancellationToken;
 
-    /// <exception cref="LoadStartException">The call failed: the run cannot start.</exception>
+    // A transient error (a busy server, a serialization failure) must not stop a go-live test before it starts; a
+    // real problem fails three times alike. Every attempt is recorded.
+    private const int Attempts = 3;
+
+    /// <exception cref="LoadStartException">The call failed <see cref="Attempts"/> times: the run cannot start.</exception>
     public async Task<OdooResponse> Call(string step, Func<OdooClient, CancellationToken, Task<OdooResponse>> call)
+    {
+        OdooException? failure = null;
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            (var response, failure) = await AttemptAsync(step, call).ConfigureAwait(false);
+            if (response is not null)
+            {
+                return response;
+            }
+        }
+
+        var what = failure!.Model is null ? failure.Method : $"{failure.Model}.{failure.Method}";
+        throw new LoadStartException($"preflight step {step} ({what}) failed {Attempts} times: {failure.Reason}: {failure.Message}", failure);
+    }
+
+    private async Task<(OdooResponse? Response, OdooException? Failure)> AttemptAsync(string step, Func<OdooClient, CancellationToken, Task<OdooResponse>> call)
     {
         OdooResponse? response = null;
         OdooException? failure = null;
@@ -34,13 +54,6 @@ internal sealed class OdooSetup(ScenarioInitContext init, OdooClient client, Odo
                 return StepResult.Fail(e.Reason, e.StatusCode, e.BytesSent, e.BytesReceived);
             }
         }).ConfigureAwait(false);
-
-        if (failure is not null)
-        {
-            var what = failure.Model is null ? failure.Method : $"{failure.Model}.{failure.Method}";
-            throw new LoadStartException($"preflight step {step} ({what}) failed: {failure.Reason}: {failure.Message}", failure);
-        }
-
-        return response!;
+        return (response, failure);
     }
 }

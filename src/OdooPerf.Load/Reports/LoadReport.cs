@@ -53,6 +53,13 @@ public sealed record LoadReport
     /// <summary>A decision set by the caller (the Odoo suite writes <c>GO</c> or <c>NO-GO</c>); null when none was made.</summary>
     public string? Verdict { get; init; }
 
+    /// <summary>
+    /// What each step called on the target, "scenario/step" → a description, for commands that know it (the Odoo suite:
+    /// <c>sale.order.action_confirm (/web/dataset/call_button)</c>, since the server's log shows buttons only by their
+    /// route); null when the command gives none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? StepCalls { get; init; }
+
     /// <summary>True when no threshold failed (also when there are none).</summary>
     public required bool ThresholdsPassed { get; init; }
 

@@ -25,6 +25,7 @@ public static class MarkdownReportWriter
         Summary(o, report);
         Thresholds(o, report);
         Steps(o, report);
+        StepCalls(o, report);
         Load(o, report);
         Failures(o, report);
         Baseline(o, report);
@@ -83,6 +84,16 @@ public static class MarkdownReportWriter
         }
 
         StatsRow(o, "**all**", "", report.Totals);
+        o.Append('\n');
+    }
+
+    private static void StepCalls(StringBuilder o, LoadReport report)
+    {
+        if (report.StepCalls is not { Count: > 0 } calls)
+            return;
+        o.Append("## What each step called\n\n| step | call |\n|---|---|\n");
+        foreach (var (step, call) in calls)
+            o.Append("| ").Append(Code(step)).Append(" | ").Append(Code(call)).Append(" |\n");
         o.Append('\n');
     }
 

@@ -13,7 +13,7 @@ public sealed class SimulatorCluster : IAsyncLifetime
     public const string Login = "admin";
     public const string Password = "admin-sim-password";
 
-    private readonly List<OdooSimulator> _simulators = [];
+    private readonly List<(OdooSimulator Simulator, string LogFile)> _simulators = [];
     private int _databases;
 
     public PostgresCluster Cluster { get; private set; } = null!;
@@ -24,7 +24,7 @@ public sealed class SimulatorCluster : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var simulator in _simulators)
+        foreach (var (simulator, _) in _simulators)
         {
             await simulator.DisposeAsync();
         }
@@ -47,13 +47,23 @@ public sealed class SimulatorCluster : IAsyncLifetime
             AdminLogin = Login,
             AdminPassword = Password,
         };
-        var simulator = await OdooSimulator.StartAsync(configure is null ? options : configure(options));
+        options = configure is null ? options : configure(options);
+        var simulator = await OdooSimulator.StartAsync(options);
         lock (_simulators)
         {
-            _simulators.Add(simulator);
+            _simulators.Add((simulator, options.LogFile!));
         }
 
         return simulator;
+    }
+
+    /// <summary>The Odoo-format log a simulator of this fixture writes.</summary>
+    public string LogFile(OdooSimulator simulator)
+    {
+        lock (_simulators)
+        {
+            return _simulators.Single(s => s.Simulator == simulator).LogFile;
+        }
     }
 
     /// <summary>A scalar read straight from a simulator's database, to check what the scenarios really wrote.</summary>
