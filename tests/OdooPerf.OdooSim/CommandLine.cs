@@ -8,15 +8,19 @@ namespace OdooPerf.OdooSim;
 /// </summary>
 internal static class CommandLine
 {
+    /// <summary><c>--pg throwaway</c>: a PostgreSQL cluster of the simulator's own (Debian's postgresql package), removed on exit.</summary>
+    public const string ThrowawayPostgres = "throwaway";
+
     public const string Usage = """
-        usage: odoosim --pg CONNSTRING [--port 8069] [--log FILE] [--version 17.0] [--db NAME]
+        usage: odoosim --pg CONNSTRING|throwaway [--port 8069] [--log FILE] [--version 17.0] [--db NAME]
                        [--admin-login admin] [--admin-password-file FILE] [--api-key-file FILE]
                        [--apps sale_management,stock,purchase,account,crm] [--users N] [--customers N] [--vendors N] [--products N]
                        [--latency 100ms] [--latency-random 50ms-300ms] [--spike-every 60s --spike-duration 5s --spike-latency 2s]
                        [--error-rate 0.05] [--error-kind user|server|500] [--pg-sleep 200ms]
                        [--no-sms-wizard] [--multi-db] [--strict-fields] [--session-idle 30m] [--max-connections 32]
         The admin password is read from --admin-password-file, else ODOOSIM_ADMIN_PASSWORD, else "admin".
-        The connection string may come from ODOOSIM_PG instead of --pg.
+        The connection string may come from ODOOSIM_PG instead of --pg. --pg throwaway starts a PostgreSQL cluster of its
+        own (initdb on a free port; Debian's postgresql package), with the database --db (default sim), removed on exit.
         GET /__sim/stats answers the counters; POST /__sim/expire_sessions ends every session.
         """;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using OdooPerf.OdooSim;
+using OdooPerf.Testing;
 
 // odoosim: the Odoo simulator as a program, for pointing odooperf-load and the collector at it by hand.
 OdooSimulatorOptions options;
@@ -31,15 +32,37 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     stop.Cancel();
 });
 
+// `--pg throwaway`: a PostgreSQL cluster of the simulator's own (initdb on a free port), removed when it stops.
+PostgresCluster? throwaway = null;
 OdooSimulator simulator;
 try
 {
+    if (options.ConnectionString == CommandLine.ThrowawayPostgres)
+    {
+        throwaway = await PostgresCluster.StartAsync();
+        var database = options.DatabaseName ?? "sim";
+        await throwaway.ExecuteAsync($"CREATE DATABASE \"{database.Replace("\"", "", StringComparison.Ordinal)}\"");
+        options = options with { ConnectionString = throwaway.ConnectionString(database: database), DatabaseName = database };
+        Console.Error.WriteLine($"odoosim: throwaway PostgreSQL {throwaway.MajorVersion} on 127.0.0.1:{throwaway.Port} in {throwaway.DataDirectory} (removed on exit)");
+    }
+
     simulator = await OdooSimulator.StartAsync(options, stop.Token);
 }
 catch (Exception e) when (e is ArgumentException or InvalidOperationException or Npgsql.NpgsqlException or IOException or OperationCanceledException)
 {
     var message = e is Npgsql.PostgresException pg ? $"PostgreSQL: {pg.SqlState}: {pg.MessageText}" : e.Message;
     Console.Error.WriteLine($"odoosim: {message.ReplaceLineEndings(" ")}");
+    if (throwaway is not null)
+    {
+        await throwaway.DisposeAsync();
+    }
+
+    return 1;
+}
+catch (Exception e) when (throwaway is null && options.ConnectionString == CommandLine.ThrowawayPostgres)
+{
+    // initdb missing or failing: PostgresCluster says what to install.
+    Console.Error.WriteLine($"odoosim: cannot start a throwaway PostgreSQL: {e.Message.ReplaceLineEndings(" ")}");
     return 1;
 }
 
@@ -54,6 +77,11 @@ await using (simulator)
     {
         // Stopping.
     }
+}
+
+if (throwaway is not null)
+{
+    await throwaway.DisposeAsync();
 }
 
 return 0;
