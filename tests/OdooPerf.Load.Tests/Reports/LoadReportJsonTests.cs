@@ -51,6 +51,22 @@ public sealed class LoadReportJsonTests
     }
 
     [Fact]
+    public void A_verdict_and_step_calls_read_back()
+    {
+        var report = LoadReportBuilder.Build(TestRuns.Simple(), "go-live") with
+        {
+            Verdict = "NO-GO",
+            StepCalls = new Dictionary<string, string> { ["quote-to-cash/confirm_order"] = "sale.order.action_confirm (/web/dataset/call_button)" },
+        };
+
+        var read = Parse(Write(report));
+
+        Assert.Equal("NO-GO", read.Verdict);
+        var call = Assert.Single(read.StepCalls!);
+        Assert.Equal(("quote-to-cash/confirm_order", "sale.order.action_confirm (/web/dataset/call_button)"), (call.Key, call.Value));
+    }
+
+    [Fact]
     public void The_fields_the_issue_names_are_there_with_the_run_figures()
     {
         var result = TestRuns.Simple();
@@ -88,7 +104,7 @@ public sealed class LoadReportJsonTests
         ["schemaVersion"] = "number", ["tool"] = "string", ["toolVersion"] = "string", ["title"] = "string",
         ["startedAt"] = "string", ["endedAt"] = "string", ["durationSeconds"] = "number", ["plannedDurationSeconds"] = "number",
         ["complete"] = "bool", ["stopReason"] = "string", ["segments"] = "array", ["segments[]"] = "string",
-        ["peakUsers"] = "number", ["dropped"] = "number", ["verdict"] = "null|string", ["thresholdsPassed"] = "bool",
+        ["peakUsers"] = "number", ["dropped"] = "number", ["verdict"] = "null|string", ["stepCalls"] = "null|object", ["thresholdsPassed"] = "bool",
         ["totals"] = "object", ["$stats:totals"] = "",
         ["scenarios"] = "array", ["scenarios[].name"] = "string", ["scenarios[].phases"] = "array", ["scenarios[].phases[]"] = "string",
         ["scenarios[].iterations"] = "number", ["scenarios[].dropped"] = "number", ["scenarios[].peakUsers"] = "number",
