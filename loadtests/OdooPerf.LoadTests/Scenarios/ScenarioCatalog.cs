@@ -7,6 +7,7 @@ internal static class ScenarioCatalog
     public static readonly IReadOnlyList<(OdooScenario Scenario, int DefaultWeight)> All =
     [
         (new BrowseScenario(), 35),
+        (new QuoteToCashScenario(), 20),
     ];
 
     /// <summary>The names <c>--scenario</c> accepts: each scenario, and <c>mix</c>.</summary>
