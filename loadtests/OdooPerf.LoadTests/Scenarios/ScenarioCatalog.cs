@@ -8,6 +8,8 @@ internal static class ScenarioCatalog
     [
         (new BrowseScenario(), 35),
         (new QuoteToCashScenario(), 20),
+        (new ProcureToPayScenario(), 10),
+        (new InventoryScenario(), 15),
     ];
 
     /// <summary>The names <c>--scenario</c> accepts: each scenario, and <c>mix</c>.</summary>

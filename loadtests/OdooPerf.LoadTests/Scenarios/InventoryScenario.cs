@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using OdooPerf.Load.Scenarios;
+using OdooPerf.Odoo.Rpc;
+
+namespace OdooPerf.LoadTests.Scenarios;
+
+/// <summary>
+/// <c>inventory</c>: a warehouse clerk's lookups and an internal transfer, as the Odoo 17 web client makes the calls.
+/// Inventory > Physical Inventory (the quants list, then grouped by location), a product's on-hand and forecast
+/// quantities, then a new internal transfer of one product from the warehouse's stock to one of its sub-locations,
+/// "Mark as To Do", Validate (answering Odoo's dialogs). Writes: internal transfers (stock moves between internal
+/// locations: quantities on hand per location change, the warehouse total does not).
+/// </summary>
+internal sealed class InventoryScenario : OdooScenario
+{
+    public const string ScenarioName = "inventory";
+
+    public override string Name => ScenarioName;
+
+    public override string Summary => "quants list and by location, a product's quantities, an internal transfer confirmed and validated";
+
+    public override string? Writes => "internal transfers (stock moves between internal locations)";
+
+    public override IReadOnlyList<string> RequiredApps => [OdooApps.Inventory];
+
+    private static readonly OdooSpecification QuantList = OdooSpecification.Of("quantity", "reserved_quantity", "inventory_quantity", "inventory_diff_quantity")
+        .Field("product_id", f => f.Field("display_name"))
+        .Field("location_id", f => f.Field("display_name"));
+
+    private static readonly OdooSpecification ProductQuantities = OdooSpecification.Of("display_name", "qty_available", "virtual_available", "incoming_qty", "outgoing_qty");
+
+    private static readonly OdooSpecification TransferForm = OdooSpecification.Of("name", "state", "scheduled_date")
+        .Field("location_id", f => f.Field("display_name"))
+        .Field("location_dest_id", f => f.Field("display_name"))
+        .Field("move_ids_without_package", f => f.Field("product_uom_qty").Field("quantity").Field("product_id", p => p.Field("display_name")));
+
+    private static readonly OdooDomain InternalQuants = OdooDomain.Where("location_id.usage", "in", new JsonArray("internal", "transit"));
+
+    public override async Task PrepareAsync(OdooSetup setup)
+    {
+        var types = await setup.Call("preflight_internal_type", (client, ct) => client.SearchReadAsync("stock.picking.type",
+            OdooDomain.Where("code", "=", "internal"), ["default_location_src_id", "default_location_dest_id"], limit: 1, order: "sequence, id", cancellationToken: ct)).ConfigureAwait(false);
+        if (OdooRecords.First(types) is not { } type
+            || OdooRecords.Many2One(type, "default_location_src_id") is not { } source
+            || OdooRecords.Many2One(type, "default_location_dest_id") is not { } defaultDestination)
+        {
+            throw new LoadStartException(
+                $"{ScenarioName}: database {setup.Client.Database} has no internal transfer operation type with default locations (Inventory > Configuration > Operation Types; enable Storage Locations)");
+        }
+
+        var sublocations = await setup.Call("preflight_locations", (client, ct) => client.SearchReadAsync("stock.location",
+            OdooDomain.Where("location_id", "child_of", source).And("id", "!=", source).And("usage", "=", "internal"), ["display_name"],
+            limit: RecordPool.MaxRecords, cancellationToken: ct)).ConfigureAwait(false);
+        var destinations = OdooRecords.Ids(sublocations);
+
+        var storable = setup.Run.Version.Major >= 18 ? OdooDomain.Where("is_storable", "=", true) : OdooDomain.Where("detailed_type", "=", "product");
+        var products = await RecordPool.LoadAsync(setup, "preflight_storable", "product.product", OdooDomain.And(SeedData.Products, storable), storable).ConfigureAwait(false);
+        if (products.IsEmpty)
+        {
+            throw new LoadStartException($"{ScenarioName}: database {setup.Client.Database} has no storable products; create some with 'odooperf-load seed --products N'");
+        }
+
+        setup.Run.Set(ScenarioName, new InventoryData(type.GetProperty("id").GetInt64(), source, destinations.Count > 0 ? destinations : [defaultDestination], products));
+    }
+
+    public override async Task RunAsync(OdooIteration iteration)
+    {
+        var data = iteration.Run.Get<InventoryData>(ScenarioName);
+        var product = data.Products.Pick();
+        if (await iteration.Call("list_quants", (client, ct) => client.WebSearchReadAsync("stock.quant", InternalQuants, QuantList, limit: 80,
+                order: "location_id, product_id", countLimit: 10001, cancellationToken: ct)).ConfigureAwait(false) is null
+            || await iteration.Call("quants_by_location", (client, ct) => client.WebReadGroupAsync("stock.quant", InternalQuants, ["location_id"],
+                ["quantity:sum", "reserved_quantity:sum"], limit: 80, cancellationToken: ct)).ConfigureAwait(false) is null
+            || await iteration.Call("product_quantities", (client, ct) => client.WebReadAsync("product.product", [product.Id], ProductQuantities, cancellationToken: ct)).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        var defaults = new JsonObject { ["default_picking_type_id"] = data.PickingTypeId };
+        if (await iteration.Call("new_transfer", (client, ct) => client.CallKwAsync("stock.picking", "onchange",
+                [new JsonArray(), new JsonObject(), new JsonArray(), TransferForm.ToJsonObject()], new JsonObject { ["context"] = defaults.DeepClone() }, ct)).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        var destination = iteration.Pick(data.Destinations);
+        var saved = await iteration.Call("save_transfer", (client, ct) => client.WebSaveAsync("stock.picking", [], new JsonObject
+        {
+            ["picking_type_id"] = data.PickingTypeId,
+            ["location_id"] = data.Source,
+            ["location_dest_id"] = destination,
+            ["origin"] = SeedData.OrderReference,
+            ["move_ids_without_package"] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject
+            {
+                ["product_id"] = product.Id,
+                ["product_uom_qty"] = iteration.Between(1, 5),
+                ["location_id"] = data.Source,
+                ["location_dest_id"] = destination,
+            })),
+        }, TransferForm, (JsonObject)defaults.DeepClone(), ct)).ConfigureAwait(false);
+        if (saved is null)
+        {
+            return;
+        }
+
+        var transfer = saved.GetId();
+        if (await iteration.Call("confirm_transfer", (client, ct) => client.CallButtonAsync("stock.picking", "action_confirm", [transfer], cancellationToken: ct)).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        await StockValidation.ValidateAsync(iteration, transfer, "transfer_").ConfigureAwait(false);
+    }
+}
