@@ -10,6 +10,8 @@ internal static class ScenarioCatalog
         (new QuoteToCashScenario(), 20),
         (new ProcureToPayScenario(), 10),
         (new InventoryScenario(), 15),
+        (new AccountingReportsScenario(), 5),
+        (new CrmScenario(), 15),
     ];
 
     /// <summary>The names <c>--scenario</c> accepts: each scenario, and <c>mix</c>.</summary>
