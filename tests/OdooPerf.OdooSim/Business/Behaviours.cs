@@ -11,6 +11,7 @@ internal static class Behaviours
         var hooks = new Dictionary<string, IModelHooks>(StringComparer.Ordinal)
         {
             ["res.partner"] = new PartnerHooks(),
+            ["product.template"] = new ProductTemplateHooks(),
         };
         var table = new MethodTable();
         SaleFlow.Register(table, hooks);

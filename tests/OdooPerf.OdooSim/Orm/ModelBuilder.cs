@@ -98,8 +98,9 @@ internal sealed class ModelBuilder
     public ModelBuilder Selection(string name, string label, params (string Value, string Label)[] values) =>
         Add(new FieldDef { Name = name, Type = FieldType.Selection, Label = label, Column = name, Selection = values });
 
-    public ModelBuilder Many2one(string name, string comodel, string label, bool required = false, string onDelete = "set null") =>
-        Add(new FieldDef { Name = name, Type = FieldType.Many2one, Label = label, Column = name, Relation = comodel, Required = required, OnDelete = onDelete });
+    /// <summary>A many2one; like Odoo's fields.Many2one, ON DELETE is <c>set null</c> unless given, <c>restrict</c> for a required one.</summary>
+    public ModelBuilder Many2one(string name, string comodel, string label, bool required = false, string? onDelete = null) =>
+        Add(new FieldDef { Name = name, Type = FieldType.Many2one, Label = label, Column = name, Relation = comodel, Required = required, OnDelete = onDelete ?? (required ? "restrict" : "set null") });
 
     public ModelBuilder One2many(string name, string comodel, string inverse, string label, string? filter = null) =>
         Add(new FieldDef { Name = name, Type = FieldType.One2many, Label = label, Relation = comodel, InverseName = inverse, InverseFilter = filter });
