@@ -30,6 +30,7 @@ public static class Program
         var root = new RootCommand("odooperf-load: load tests for Odoo, and the engine's calibration against any URL.")
         {
             RunCommandLine.Create(),
+            SeedCommandLine.Create(),
             HttpCommandLine.Create(),
             MergeCommandLine.Create(),
         };
