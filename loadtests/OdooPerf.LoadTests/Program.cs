@@ -31,6 +31,7 @@ public static class Program
         {
             RunCommandLine.Create(),
             SeedCommandLine.Create(),
+            DeriveCommandLine.Create(),
             HttpCommandLine.Create(),
             MergeCommandLine.Create(),
         };
