@@ -77,8 +77,7 @@ internal sealed class InventoryScenario : OdooScenario
         }
 
         var defaults = new JsonObject { ["default_picking_type_id"] = data.PickingTypeId };
-        if (await iteration.Call("new_transfer", (client, ct) => client.CallKwAsync("stock.picking", "onchange",
-                [new JsonArray(), new JsonObject(), new JsonArray(), TransferForm.ToJsonObject()], new JsonObject { ["context"] = defaults.DeepClone() }, ct)).ConfigureAwait(false) is null)
+        if (await iteration.Call("new_transfer", (client, ct) => client.NewRecordAsync("stock.picking", TransferForm, (JsonObject)defaults.DeepClone(), ct)).ConfigureAwait(false) is null)
         {
             return;
         }

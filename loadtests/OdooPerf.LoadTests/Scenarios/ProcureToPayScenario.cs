@@ -58,8 +58,7 @@ internal sealed class ProcureToPayScenario : OdooScenario
         var vendor = data.Vendors.Pick();
         if (await iteration.Call("search_vendor", (client, ct) => client.NameSearchAsync("res.partner", QuoteToCashScenario.Typed(vendor.Name),
                 limit: 8, context: new JsonObject { ["res_partner_search_mode"] = "supplier" }, cancellationToken: ct)).ConfigureAwait(false) is null
-            || await iteration.Call("new_rfq", (client, ct) => client.CallKwAsync("purchase.order", "onchange",
-                [new JsonArray(), new JsonObject(), new JsonArray(), OrderForm.ToJsonObject()], cancellationToken: ct)).ConfigureAwait(false) is null)
+            || await iteration.Call("new_rfq", (client, ct) => client.NewRecordAsync("purchase.order", OrderForm, cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }

@@ -62,9 +62,8 @@ internal sealed class QuoteToCashScenario : OdooScenario
             return;
         }
 
-        // "New" on the Quotations list: the form's defaults (17: onchange on no record, no field changed, the form's specification).
-        if (await iteration.Call("new_quotation", (client, ct) => client.CallKwAsync("sale.order", "onchange",
-                [new JsonArray(), new JsonObject(), new JsonArray(), OrderForm.ToJsonObject()], cancellationToken: ct)).ConfigureAwait(false) is null)
+        // "New" on the Quotations list: the form's defaults.
+        if (await iteration.Call("new_quotation", (client, ct) => client.NewRecordAsync("sale.order", OrderForm, cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }

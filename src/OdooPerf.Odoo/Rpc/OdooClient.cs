@@ -216,6 +216,17 @@ public sealed class OdooClient
     }
 
     /// <summary>
+    /// The defaults a form shows on "New": <c>onchange</c> on no record with the form's <paramref name="specification"/>
+    /// (17+), or the same call with 16's <c>field_onchange</c> map. The result's <c>value</c> holds the defaults.
+    /// </summary>
+    public Task<OdooResponse> NewRecordAsync(string model, OdooSpecification specification, JsonObject? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        OdooNames.Check(model, "onchange");
+        return RunVersionedAsync(model, "onchange", version => WebClientCalls.NewRecordOnchange(version, model, specification, context), cancellationToken);
+    }
+
+    /// <summary>
     /// A form's save: <c>web_save(vals, specification)</c> on <paramref name="ids"/>, or on none to create (17+); before
     /// 17, <c>create</c> or <c>write</c> and then <c>read</c>, as those clients did (two requests). The result is the saved
     /// record as read back; <see cref="OdooResponse.GetId"/> gives its id.

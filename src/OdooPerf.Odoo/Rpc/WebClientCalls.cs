@@ -48,6 +48,22 @@ internal static class WebClientCalls
     public static OdooCall Save(string model, IReadOnlyList<long> ids, JsonObject vals, OdooSpecification specification, JsonObject? context) =>
         new(model, "web_save") { Ids = ids, Args = [vals.DeepClone()], ArgNames = ["vals"], Kwargs = new JsonObject { ["specification"] = specification.ToNode() }, Context = context };
 
+    // "New" on a form: onchange on no record with no value and no field changed. 17+: the form's specification; before
+    // (13 to 16): field_onchange, each field of the view mapped to "1".
+    public static OdooCall NewRecordOnchange(OdooServerVersion version, string model, OdooSpecification specification, JsonObject? context)
+    {
+        JsonNode fields = version.HasSpecification
+            ? specification.ToNode()
+            : new JsonObject(specification.FieldNames.Select(name => KeyValuePair.Create(name, (JsonNode?)"1")));
+        return new OdooCall(model, "onchange")
+        {
+            Ids = [],
+            Args = [new JsonObject(), new JsonArray(), fields],
+            ArgNames = version.HasSpecification ? ["values", "field_names", "fields_spec"] : ["values", "field_name", "field_onchange"],
+            Context = context,
+        };
+    }
+
     // The parameter is vals_list since 12 (@api.model_create_multi); the web client sends one dict.
     public static OdooCall Create(string model, JsonObject vals, JsonObject? context) =>
         new(model, "create") { Args = [vals.DeepClone()], ArgNames = ["vals_list"], Context = context };

@@ -37,6 +37,25 @@ public sealed class QuoteToCashScenarioTests(SimulatorCluster fixture) : IClassF
     }
 
     [Fact]
+    public async Task On_Odoo_16_the_flow_runs_with_16s_calls()
+    {
+        var simulator = await fixture.StartAsync(o => o with { Version = "16.0", Customers = 10, Products = 10 });
+
+        var (result, _) = await InProcessRun.RunAsync(simulator, new QuoteToCashScenario(), users: 2, TimeSpan.FromSeconds(3));
+
+        Assert.True(result.Stats.AllSnapshots().All(s => s.Failed == 0), InProcessRun.Failures(result));
+        var orders = InProcessRun.Steps(result, QuoteToCashScenario.ScenarioName)["save_quotation"].Requests;
+        Assert.True(orders >= 2, $"{orders} quotations");
+        Assert.Equal(orders, await fixture.ScalarAsync<long>(simulator, "SELECT count(*) FROM account_move WHERE move_type = 'out_invoice' AND payment_state = 'paid'"));
+        // 16 has no web_save or web_read: a form is saved with create (or write) and read back, the defaults come from
+        // onchange with 16's field_onchange map.
+        var calls = simulator.Stats.Snapshot().CallsByModelMethod;
+        Assert.False(calls.ContainsKey("sale.order.web_save"));
+        Assert.Equal(orders, calls["sale.order.create"]);
+        Assert.Equal(orders, calls["sale.order.onchange"]);
+    }
+
+    [Fact]
     public async Task A_database_without_customers_gets_one_per_user_and_the_flow_still_runs()
     {
         var simulator = await fixture.StartAsync(o => o with { Customers = 1, Products = 5 });
