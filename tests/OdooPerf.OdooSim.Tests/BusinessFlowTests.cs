@@ -123,7 +123,7 @@ public sealed class BusinessFlowTests(SimulatorFixture fixture) : IClassFixture<
         var picking = (await client.KwAsync("stock.picking", "web_save", [new JsonArray(), new JsonObject
         {
             ["picking_type_id"] = type,
-            ["move_ids_without_package"] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject { ["product_id"] = product, ["product_uom_qty"] = 4 })),
+            ["move_ids_without_package"] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject { ["name"] = "Office chair", ["product_id"] = product, ["product_uom_qty"] = 4 })),
         }], new JsonObject { ["specification"] = new JsonObject { ["name"] = new JsonObject(), ["location_dest_id"] = new JsonObject { ["fields"] = new JsonObject { ["display_name"] = new JsonObject() } } } })).AsArray()[0]!;
         var id = picking["id"]!.GetValue<int>();
         await client.ButtonAsync("stock.picking", "action_confirm", id);
@@ -136,6 +136,25 @@ public sealed class BusinessFlowTests(SimulatorFixture fixture) : IClassFixture<
             new JsonObject { ["fields"] = new JsonArray("quantity", "location_id") })).AsArray();
         Assert.Equal(4.0, Assert.Single(shelf)!["quantity"]!.GetValue<double>());
         Assert.Equal(1_000_000m - 4, await fixture.ScalarAsync<decimal>(sim, $"SELECT quantity FROM stock_quant WHERE product_id = {product} AND location_id = (SELECT id FROM stock_location WHERE complete_name = 'WH/Stock')"));
+    }
+
+    [Fact]
+    public async Task A_move_without_its_description_is_refused_as_Odoo_17_refuses_it()
+    {
+        await using var sim = await fixture.StartAsync();
+        using var client = new OdooTestClient(sim.BaseUrl);
+        await client.AuthenticateAsync(sim.DatabaseName);
+        var type = (await client.KwAsync("stock.picking.type", "search", [new JsonArray(new JsonArray("code", "=", "internal"))])).AsArray()[0]!.GetValue<int>();
+        var product = (await client.KwAsync("product.product", "search", [new JsonArray(new JsonArray("detailed_type", "=", "product"))], new JsonObject { ["limit"] = 1 })).AsArray()[0]!.GetValue<int>();
+
+        var error = OdooTestClient.Error(await client.CallAsync("stock.picking", "web_save", [new JsonArray(), new JsonObject
+        {
+            ["picking_type_id"] = type,
+            ["move_ids_without_package"] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject { ["product_id"] = product, ["product_uom_qty"] = 4 })),
+        }], new JsonObject { ["specification"] = new JsonObject() }));
+
+        Assert.Equal("odoo.exceptions.ValidationError", error["data"]!["name"]!.GetValue<string>());
+        Assert.Contains("Field: Description (name)", error["data"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -418,15 +418,16 @@ internal static class StockFlow
                 }
             }
 
-            if (Values.IsTruthy(values["product_id"]) && (Values.IsFalsy(values["name"]) || Values.IsFalsy(values["product_uom"])))
+            // The unit is computed from the product (stored compute in 17); the description is not: Odoo 17 requires
+            // it, the web client sends what the product's onchange gave, and the sale and purchase flows pass theirs.
+            if (Values.IsTruthy(values["product_id"]) && Values.IsFalsy(values["product_uom"]))
             {
-                var product = (await env.Cr.QueryAsync(
-                    "SELECT CASE WHEN p.\"default_code\" IS NOT NULL THEN '[' || p.\"default_code\" || '] ' || t.\"name\" ELSE t.\"name\" END, t.\"uom_id\" FROM \"product_product\" p JOIN \"product_template\" t ON t.id = p.\"product_tmpl_id\" WHERE p.id = $1",
+                var uom = (await env.Cr.QueryAsync(
+                    "SELECT t.\"uom_id\" FROM \"product_product\" p JOIN \"product_template\" t ON t.id = p.\"product_tmpl_id\" WHERE p.id = $1",
                     Values.ToInt(values["product_id"])).ConfigureAwait(false)).FirstOrDefault();
-                if (product is not null)
+                if (uom is not null)
                 {
-                    SaleFlow.SetIf(values, "name", (string?)product[0], overwrite: false);
-                    SetId(values, "product_uom", product[1]);
+                    SetId(values, "product_uom", uom[0]);
                 }
             }
         }

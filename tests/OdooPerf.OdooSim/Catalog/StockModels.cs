@@ -100,7 +100,8 @@ internal static class StockModels
         yield return new ModelBuilder("stock.move", "stock_move", "Stock Move", "stock")
             .Order("sequence, id")
             .DisplayName("COALESCE({0}.\"reference\" || ': ', '') || COALESCE({0}.\"name\", '')")
-            .Char("name", "Description")
+            // Required, as in Odoo 17: the web client sends it, filled by the product's onchange.
+            .Char("name", "Description", required: true)
             .Char("reference", "Reference")
             .Int("sequence", "Sequence")
             .Many2one("product_id", "product.product", "Product", required: true)
