@@ -91,6 +91,8 @@ internal sealed class InventoryScenario : OdooScenario
             ["origin"] = SeedData.OrderReference,
             ["move_ids_without_package"] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject
             {
+                // A move's description is required; the form fills it from the product (its onchange), so it is sent.
+                ["name"] = product.Name,
                 ["product_id"] = product.Id,
                 ["product_uom_qty"] = iteration.Between(1, 5),
                 ["location_id"] = data.Source,

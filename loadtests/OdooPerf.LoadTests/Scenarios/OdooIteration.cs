@@ -18,8 +18,8 @@ internal sealed class OdooIteration(ScenarioContext context, OdooClient client, 
 
     public CancellationToken CancellationToken => context.CancellationToken;
 
-    /// <summary>The user's id in its scenario (1-based) and its iteration: unique names for what it creates.</summary>
-    public string UniqueSuffix => $"u{context.UserId}-i{context.Iteration}-{context.Segment.Index}";
+    /// <summary>The run, the segment, the user and its iteration: unique names for what it creates, also across runs.</summary>
+    public string UniqueSuffix => $"{run.RunId}-s{context.Segment.Index}-u{context.UserId}-i{context.Iteration}";
 
     /// <summary>
     /// Runs one call as step <paramref name="step"/>, then thinks. Returns the response, or null when the call failed

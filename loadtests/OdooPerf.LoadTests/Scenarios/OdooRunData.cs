@@ -15,6 +15,9 @@ internal sealed class OdooRunData
 
     public required OdooServerVersion Version { get; init; }
 
+    /// <summary>Six hex digits drawn once per run: what the run creates is named apart from earlier runs' records.</summary>
+    public string RunId { get; } = Guid.NewGuid().ToString("N")[..6];
+
     public required IReadOnlySet<string> InstalledApps { get; init; }
 
     /// <summary>The logged-in user's id as the preflight saw it (every virtual user logs in as the same login); null on JSON-2 when the server does not say.</summary>

@@ -10,7 +10,8 @@ namespace OdooPerf.LoadTests.Scenarios;
 /// calls. Find the vendor as typed, open a new RFQ, find 1 to 3 products as typed on the lines, save it, confirm it
 /// into a purchase order; open the receipt and validate it (answering Odoo's dialogs); create the bill, give it its
 /// bill date (Odoo refuses to post a bill without one), post it. Writes: purchase orders (vendor reference
-/// <see cref="SeedData.OrderReference"/>), received stock moves into the warehouse, posted vendor bills.
+/// <see cref="SeedData.DocumentReference"/>: unique, since the bill inherits it and Odoo refuses to post two bills of
+/// one vendor with the same reference), received stock moves into the warehouse, posted vendor bills.
 /// </summary>
 internal sealed class ProcureToPayScenario : OdooScenario
 {
@@ -78,7 +79,8 @@ internal sealed class ProcureToPayScenario : OdooScenario
         }
 
         var saved = await iteration.Call("save_rfq", (client, ct) => client.WebSaveAsync("purchase.order", [],
-            new JsonObject { ["partner_id"] = vendor.Id, ["partner_ref"] = SeedData.OrderReference, ["order_line"] = lines }, OrderForm, cancellationToken: ct)).ConfigureAwait(false);
+            new JsonObject { ["partner_id"] = vendor.Id, ["partner_ref"] = SeedData.DocumentReference(iteration.UniqueSuffix), ["order_line"] = lines },
+            OrderForm, cancellationToken: ct)).ConfigureAwait(false);
         if (saved is null)
         {
             return;

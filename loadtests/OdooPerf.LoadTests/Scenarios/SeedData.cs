@@ -17,6 +17,16 @@ internal static class SeedData
     /// <summary>Put in <c>client_order_ref</c> / <c>partner_ref</c> of documents the scenarios create.</summary>
     public const string OrderReference = "odooperf-load";
 
+    /// <summary>
+    /// A reference unique to one document (<c>odooperf-load-SUFFIX</c>), where Odoo wants it unique: a vendor bill
+    /// takes its purchase order's vendor reference, and Odoo refuses to post two bills of a vendor with the same one.
+    /// Found again with <see cref="Documents"/>.
+    /// </summary>
+    public static string DocumentReference(string suffix) => $"{OrderReference}-{suffix}";
+
+    /// <summary>Documents the scenarios marked, with <see cref="OrderReference"/> or a <see cref="DocumentReference"/>.</summary>
+    public static OdooDomain Documents(string field) => OdooDomain.Where(field, "=like", OrderReference + "%");
+
     public static string CustomerRef(int number) => $"{CustomerRefPrefix}{number:D5}";
 
     public static string VendorRef(int number) => $"{VendorRefPrefix}{number:D5}";

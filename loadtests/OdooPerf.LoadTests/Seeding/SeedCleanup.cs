@@ -72,10 +72,10 @@ internal sealed class SeedCleanup(OdooClient client, ConsoleOutput console, Canc
         var counts = new List<string>();
         foreach (var (what, model, domain) in new[]
                  {
-                     ("sale orders", "sale.order", OdooDomain.Where("client_order_ref", "=", SeedData.OrderReference)),
-                     ("purchase orders", "purchase.order", OdooDomain.Where("partner_ref", "=", SeedData.OrderReference)),
-                     ("internal transfers", "stock.picking", OdooDomain.Where("origin", "=", SeedData.OrderReference)),
-                     ("leads", "crm.lead", OdooDomain.Where("contact_name", "=", SeedData.OrderReference)),
+                     ("sale orders", "sale.order", SeedData.Documents("client_order_ref")),
+                     ("purchase orders", "purchase.order", SeedData.Documents("partner_ref")),
+                     ("internal transfers", "stock.picking", SeedData.Documents("origin")),
+                     ("leads", "crm.lead", SeedData.Documents("contact_name")),
                  })
         {
             try
