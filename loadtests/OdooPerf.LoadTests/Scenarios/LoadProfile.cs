@@ -8,8 +8,6 @@ namespace OdooPerf.LoadTests.Scenarios;
 /// </summary>
 internal sealed record LoadProfile(TimeSpan RampUp, TimeSpan Duration, TimeSpan RampDown)
 {
-    public TimeSpan Total => RampUp + Duration + RampDown;
-
     public IReadOnlyList<LoadSimulation> Phases(int users)
     {
         var phases = new List<LoadSimulation>(3);

@@ -3,7 +3,7 @@ using OdooPerf.Odoo.Rpc;
 
 namespace OdooPerf.LoadTests.Scenarios;
 
-/// <summary>Reading what Odoo answered: record ids, many2one ids, an action's model and context.</summary>
+/// <summary>Reading what Odoo answered: record ids, many2one ids, the first record, a dialog a button opened.</summary>
 internal static class OdooRecords
 {
     /// <summary>The <c>id</c> of each record of a read (<c>web_search_read</c>, <c>search_read</c>, <c>read</c>), or a <c>search</c>'s ids.</summary>
@@ -44,28 +44,6 @@ internal static class OdooRecords
             JsonValueKind.Object when value.TryGetProperty("id", out var id) && id.TryGetInt64(out var number) => number,
             _ => null,
         };
-    }
-
-    /// <summary>The ids in a one2many/many2many read: a list of ids, or of <c>{"id": ...}</c> objects (17+ specification).</summary>
-    public static IReadOnlyList<long> X2Many(JsonElement record, string field)
-    {
-        var ids = new List<long>();
-        if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in value.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out var id))
-                {
-                    ids.Add(id);
-                }
-                else if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var inner) && inner.TryGetInt64(out var number))
-                {
-                    ids.Add(number);
-                }
-            }
-        }
-
-        return ids;
     }
 
     /// <summary>The first record of a read, or null when it found none.</summary>

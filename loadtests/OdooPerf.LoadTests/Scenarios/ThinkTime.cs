@@ -12,9 +12,6 @@ internal sealed record ThinkTime(TimeSpan Min, TimeSpan Max)
 
     public static readonly ThinkTime None = new(TimeSpan.Zero, TimeSpan.Zero);
 
-    /// <summary>The mean pause, for sizing a test (Little's law: users = rate × (response time + think time)).</summary>
-    public TimeSpan Mean => (Min + Max) / 2;
-
     public static bool TryParse(string? text, out ThinkTime thinkTime)
     {
         thinkTime = None;
