@@ -43,6 +43,11 @@ internal static class DeriveCommandLine
             throw new UsageException($"'{target}' exists: give another --output, or --force to overwrite it");
         }
 
+        if (Directory.Exists(log))
+        {
+            throw new UsageException($"cannot read --from-log '{log}': it is a directory, not a log file");
+        }
+
         var collector = new LogRequestCollector();
         var reader = new OdooLogReader(collector);
         try

@@ -81,7 +81,8 @@ internal static class WorkloadDerivation
         {
             var meanSeconds = requests.Count == 0 ? 0 : requests.Average(r => r.Seconds);
             suggested = Math.Max(1, (int)Math.Ceiling(peakRate / 60.0 * (meanSeconds + DefaultThinkSeconds)));
-            method = $"busiest minute's requests per second × (mean request time + {DefaultThinkSeconds:0} s think time): fewer than {MinAddressesForThinkTime} client addresses (a proxy?)";
+            // Plain ASCII: the mix file's JSON writer escapes anything else (\u0027, \u00D7), unreadable in the file.
+            method = $"requests per second of the busiest minute times (mean request time + {DefaultThinkSeconds:0} s think time): fewer than {MinAddressesForThinkTime} client addresses (a proxy?)";
         }
 
         return new DerivedWorkload
@@ -132,7 +133,7 @@ internal static class WorkloadDerivation
         var sorted = gaps.Order().ToArray();
         var median = Math.Max(1, (int)Math.Round(Percentile(sorted, 0.5)));
         var p90 = Math.Max(median, (int)Math.Round(Percentile(sorted, 0.9)));
-        return ((median, p90), $"median and 90th percentile of {sorted.Length} pauses between one client address's requests (under 10 minutes)");
+        return ((median, p90), $"median and 90th percentile of {sorted.Length} pauses between the requests of one client address (under 10 minutes)");
     }
 
     private static void Count(Dictionary<string, long> counts, string scenario) => counts[scenario] = counts.GetValueOrDefault(scenario) + 1;

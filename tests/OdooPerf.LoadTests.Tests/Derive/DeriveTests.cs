@@ -76,6 +76,54 @@ public sealed class DeriveTests : IDisposable
     }
 
     [Fact]
+    public async Task Behind_a_proxy_think_time_is_left_out_and_users_come_from_the_request_rate()
+    {
+        // One address (a reverse proxy). Durations (SQL + remaining): 0.2 s, 30 s, 60 s, 0.8 s in the 09:00 minute,
+        // 9 s in 09:01. The button started after the sale order list (ordered by start: 09:00:00.8 < 09:00:29.2), so
+        // it counts for sale.order.
+        var log = _files.Join("proxy.log");
+        await File.WriteAllLinesAsync(log,
+        [
+            Werkzeug("09:00:01", "10.0.0.9", "/web/dataset/call_kw/sale.order/web_search_read", "0.100 0.100"),
+            Werkzeug("09:00:03", "10.0.0.9", "/report/pdf/sale.report_saleorder/12", "20.000 10.000"),
+            Werkzeug("09:00:05", "10.0.0.9", "/report/pdf/sale.report_saleorder/12,13?context=%7B%7D", "40.000 20.000"),
+            Werkzeug("09:00:30", "10.0.0.9", "/web/dataset/call_button", "0.300 0.500"),
+            Werkzeug("09:01:10", "10.0.0.9", "/xmlrpc/2/object", "5.000 4.000"),
+        ]);
+        var output = _files.Join("mix.json");
+
+        var result = await LoadCommand.RunAsync("derive", "--from-log", log, "--output", output);
+
+        Output.AssertExit(result, 0);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        var root = json.RootElement;
+        // quote-to-cash: the list and the button, 2 of 5; the reports and the XML-RPC call have no model: browse.
+        Assert.Equal(40, root.GetProperty("scenarios").GetProperty("quote-to-cash").GetDouble());
+        Assert.Equal(60, root.GetProperty("scenarios").GetProperty("browse").GetDouble());
+        Assert.False(root.TryGetProperty("thinkTime", out _));
+
+        var derived = root.GetProperty("derivedFrom");
+        Assert.StartsWith("not measurable: 1 client address", derived.GetProperty("thinkTimeMethod").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, derived.GetProperty("peakActiveAddressesPerMinute").GetInt64());
+        Assert.Equal(4, derived.GetProperty("peakRequestsPerMinute").GetInt64());
+        // 91 s of requests in 09:00: 91 / 60 = 1.517 in flight on average.
+        Assert.Equal(1.517, derived.GetProperty("peakAverageRequestsInFlight").GetDouble());
+        // 4 requests a minute × (mean 100 s / 5 = 20 s + 3 s) = 1.53 → 2.
+        Assert.Equal(2, derived.GetProperty("suggestedExpectedUsers").GetInt64());
+        Assert.StartsWith("requests per second of the busiest minute", derived.GetProperty("suggestedExpectedUsersMethod").GetString(), StringComparison.Ordinal);
+
+        // Record ids do not split an endpoint; the query string is dropped; the XML-RPC version stays.
+        var calls = derived.GetProperty("calls").EnumerateArray().ToDictionary(c => c.GetProperty("call").GetString()!);
+        Assert.Equal(["/report/pdf/sale.report_saleorder/:id", "/web/dataset/call_button", "/xmlrpc/2/object", "sale.order.web_search_read"],
+            calls.Keys.Order(StringComparer.Ordinal));
+        var reports = calls["/report/pdf/sale.report_saleorder/:id"];
+        Assert.Equal(2, reports.GetProperty("requests").GetInt64());
+        Assert.Equal(45000, reports.GetProperty("meanMs").GetDouble());
+        Assert.Equal(60000, reports.GetProperty("p95Ms").GetDouble());
+        Assert.Contains("suggested --expected-users 2", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Top_limits_the_calls_listed()
     {
         var output = _files.Join("mix.json");
@@ -129,7 +177,11 @@ public sealed class DeriveTests : IDisposable
         Output.AssertOneLineError(await LoadCommand.RunAsync("derive", "--from-log", "/nonexistent/odoo.log", "--output", _files.Join("a.json")), 2,
             "cannot read --from-log '/nonexistent/odoo.log'");
         Output.AssertOneLineError(await LoadCommand.RunAsync("derive", "--from-log", empty, "--output", _files.Join("b.json")), 2, "has no request lines");
+        Output.AssertOneLineError(await LoadCommand.RunAsync("derive", "--from-log", _files.Path, "--output", _files.Join("d.json")), 2, "is a directory");
         Output.AssertOneLineError(await LoadCommand.RunAsync("derive", "--from-log", Fixture, "--top", "0", "--output", _files.Join("c.json")), 2, "invalid --top '0'");
         Assert.False(File.Exists(_files.Join("b.json")));
     }
+
+    private static string Werkzeug(string time, string address, string path, string sqlAndRemainingSeconds) =>
+        $"2025-01-10 {time},000 4242 INFO prod werkzeug: {address} - - [10/Jan/2025 {time}] \"POST {path} HTTP/1.1\" 200 - 3 {sqlAndRemainingSeconds}";
 }
