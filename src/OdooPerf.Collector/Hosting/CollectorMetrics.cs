@@ -58,6 +58,7 @@ public sealed class CollectorMetrics
             sources.Add(new StatSource(proc, factory, guard));
             sources.Add(new LoadavgSource(proc, factory, guard));
             sources.Add(new MeminfoSource(proc, factory, guard));
+            sources.Add(new VmstatSource(proc, factory, guard));
             sources.Add(new FilesystemSource(proc, options.Host, factory, guard, loggers.CreateLogger<FilesystemSource>()));
             sources.Add(new DiskstatsSource(proc, factory, guard));
             sources.Add(new NetdevSource(proc, factory, guard));

@@ -32,7 +32,7 @@ public sealed class OdooLogMetrics
         Models = new LabelValueFolder(options.TopModels, options.AdmitAfter, folded, "odoo_http_requests_total", "model");
         Methods = new LabelValueFolder(options.TopMethods, options.AdmitAfter, folded, "odoo_http_requests_total", "method");
         Loggers = new LabelValueFolder(options.TopLoggers, options.AdmitAfter, folded, "odoo_log_messages_total", "logger");
-        CronJobs = new LabelValueFolder(options.TopCronJobs, 1, folded, "odoo_cron_runs_total", "job");
+        CronJobs = new LabelValueFolder(options.TopCronJobs, 1, folded, "odoo_cron_runs_total", "cron_job");
         Exceptions = new LabelValueFolder(options.TopExceptions, 1, folded, "odoo_tracebacks_total", "exception");
 
         var requests = factory.CreateCounter(
@@ -87,12 +87,12 @@ public sealed class OdooLogMetrics
         var cronRuns = factory.CreateCounter(
             "odoo_cron_runs_total",
             "Cron job log events by job and outcome: started, done, failed (Odoo 12 logs only the start).",
-            new CounterConfiguration { LabelNames = ["job", "outcome"] });
+            new CounterConfiguration { LabelNames = ["cron_job", "outcome"] });
         CronRuns = new GuardedChildren<Counter.Child>("odoo_cron_runs_total", 2, labels => cronRuns.WithLabels(labels), guard);
         var cronDuration = factory.CreateHistogram(
             "odoo_cron_duration_seconds",
             "Cron job durations: as logged (17+), else from the start and done lines of the same process.",
-            new HistogramConfiguration { LabelNames = ["job"], Buckets = CronDurationBuckets });
+            new HistogramConfiguration { LabelNames = ["cron_job"], Buckets = CronDurationBuckets });
         CronDuration = new GuardedChildren<Histogram.Child>("odoo_cron_duration_seconds", 1, labels => cronDuration.WithLabels(labels), guard);
         LoginAttempts = factory.CreateCounter(
             "odoo_login_attempts_total",
@@ -106,10 +106,18 @@ public sealed class OdooLogMetrics
         SerializationRetries = factory.CreateCounter(
             "odoo_sql_serialization_retries_total",
             "Transactions Odoo retried after a serialization failure, lock timeout or deadlock (SERIALIZATION_FAILURE and siblings).");
+        PublishKnownLabelSetsAtZero();
         RegistryLoad = factory.CreateGauge(
             "odoo_registry_load_seconds",
             "Time of the last registry load (Odoo start or module update); Odoo 15+ logs it.");
     }
+
+    /// <summary>Label values of the fixed-label families, known in advance.</summary>
+    public static readonly string[] WorkerLimits = ["memory_soft", "memory_hard", "cpu", "real"];
+
+    public static readonly string[] WorkerLifecycles = ["started", "exited", "request_limit"];
+
+    public static readonly string[] LoginOutcomes = ["success", "failure"];
 
     public LabelValueFolder Models { get; }
 
@@ -152,4 +160,26 @@ public sealed class OdooLogMetrics
     public Counter SerializationRetries { get; }
 
     public Gauge RegistryLoad { get; }
+
+    /// <summary>
+    /// Counters whose label values are known are published at 0 from the start: an alert on
+    /// <c>increase(...)</c> then sees the first event, which a series born at 1 would hide.
+    /// </summary>
+    private void PublishKnownLabelSetsAtZero()
+    {
+        foreach (var limit in WorkerLimits)
+        {
+            WorkerLimitEvents.WithLabels(limit).Publish();
+        }
+
+        foreach (var lifecycle in WorkerLifecycles)
+        {
+            WorkerLifecycleEvents.WithLabels(lifecycle).Publish();
+        }
+
+        foreach (var outcome in LoginOutcomes)
+        {
+            LoginAttempts.WithLabels(outcome).Publish();
+        }
+    }
 }

@@ -90,10 +90,10 @@ public sealed class OdooLogRecorderTests
         Assert.Equal(2.9, text.Value("odoo_registry_load_seconds"));
         Assert.Equal(2, text.Value("odoo_login_attempts_total", ("outcome", "failure")));
         Assert.Equal(1, text.Value("odoo_login_attempts_total", ("outcome", "success")));
-        Assert.Equal(1, text.Value("odoo_cron_runs_total", ("job", "Mail: Email Queue Manager"), ("outcome", "started")));
-        Assert.Equal(1, text.Value("odoo_cron_runs_total", ("job", "Mail: Email Queue Manager"), ("outcome", "done")));
+        Assert.Equal(1, text.Value("odoo_cron_runs_total", ("cron_job", "Mail: Email Queue Manager"), ("outcome", "started")));
+        Assert.Equal(1, text.Value("odoo_cron_runs_total", ("cron_job", "Mail: Email Queue Manager"), ("outcome", "done")));
         // Odoo 16 logs no duration: the same process's start and done lines give 0.522 s.
-        Assert.Equal(0.522, text.Value("odoo_cron_duration_seconds_sum", ("job", "Mail: Email Queue Manager")), 6);
+        Assert.Equal(0.522, text.Value("odoo_cron_duration_seconds_sum", ("cron_job", "Mail: Email Queue Manager")), 6);
         Assert.Equal(1, text.Value("odoo_worker_limit_events_total", ("limit", "memory_soft")));
         Assert.Equal(1, text.Value("odoo_worker_limit_events_total", ("limit", "memory_hard")));
         Assert.Equal(1, text.Value("odoo_worker_limit_events_total", ("limit", "cpu")));
@@ -127,8 +127,8 @@ public sealed class OdooLogRecorderTests
 
         var text = await Exposition.CollectAsync(_registry);
 
-        Assert.Equal(2, text.Value("odoo_cron_runs_total", ("job", "Procurement: run scheduler"), ("outcome", "started")));
-        Assert.Equal(2, text.Value("odoo_cron_runs_total", ("job", "Procurement: run scheduler"), ("outcome", "failed")));
+        Assert.Equal(2, text.Value("odoo_cron_runs_total", ("cron_job", "Procurement: run scheduler"), ("outcome", "started")));
+        Assert.Equal(2, text.Value("odoo_cron_runs_total", ("cron_job", "Procurement: run scheduler"), ("outcome", "failed")));
         Assert.Equal(1, text.Value("odoo_tracebacks_total", ("exception", "odoo.exceptions.UserError")));
     }
 
