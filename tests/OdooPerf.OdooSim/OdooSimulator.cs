@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using OdooPerf.OdooSim.Business;
 using OdooPerf.OdooSim.Data;
 using OdooPerf.OdooSim.Http;
+using OdooPerf.OdooSim.Cron;
 using OdooPerf.OdooSim.Logging;
 using OdooPerf.OdooSim.Orm;
 using OdooPerf.OdooSim.Sessions;
@@ -27,8 +28,9 @@ public sealed class OdooSimulator : IAsyncDisposable
     private readonly FaultState _faults;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _sweeper;
+    private readonly CronThread? _cron;
 
-    private OdooSimulator(WebApplication app, SimDatabase database, OdooLogWriter log, SessionStore sessions, SimulatorStats stats, FaultState faults, string baseUrl, string databaseName, string version, TimeSpan sweepEvery)
+    private OdooSimulator(WebApplication app, SimDatabase database, OdooLogWriter log, SessionStore sessions, SimulatorStats stats, FaultState faults, string baseUrl, string databaseName, string version, TimeSpan sweepEvery, CronThread? cron)
     {
         _app = app;
         _database = database;
@@ -40,6 +42,7 @@ public sealed class OdooSimulator : IAsyncDisposable
         DatabaseName = databaseName;
         Version = version;
         _sweeper = SweepIdleSessionsAsync(sweepEvery);
+        _cron = cron;
     }
 
     /// <summary>e.g. <c>http://127.0.0.1:43211</c>, without a trailing slash.</summary>
@@ -72,6 +75,9 @@ public sealed class OdooSimulator : IAsyncDisposable
 
     /// <summary>Waits until every log line queued so far is written and flushed to the log file.</summary>
     public Task FlushLogAsync() => _log.FlushAsync();
+
+    /// <summary>Scheduled actions the cron thread has run so far (0 without <see cref="OdooSimulatorOptions.CronInterval"/>).</summary>
+    public long CronRuns => _cron?.Runs ?? 0;
 
     public static async Task<OdooSimulator> StartAsync(OdooSimulatorOptions options, CancellationToken cancellation = default)
     {
@@ -107,7 +113,10 @@ public sealed class OdooSimulator : IAsyncDisposable
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             // Idle sessions stop counting as active within a fraction of the idle timeout, traffic or not.
             var sweepEvery = TimeSpan.FromTicks(Math.Clamp(options.SessionIdleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(5).Ticks));
-            return new OdooSimulator(app, database, log, sessions, stats, faults, address.TrimEnd('/'), databaseName, options.Version, sweepEvery);
+            var cron = options.CronInterval is { } interval
+                ? new CronThread(database, log, databaseName, OdooVersion.Parse(options.Version), options.CronJobs, interval)
+                : null;
+            return new OdooSimulator(app, database, log, sessions, stats, faults, address.TrimEnd('/'), databaseName, options.Version, sweepEvery, cron);
         }
         catch
         {
@@ -134,6 +143,11 @@ public sealed class OdooSimulator : IAsyncDisposable
         IsStopped = true;
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _sweeper.ConfigureAwait(false);
+        if (_cron is not null)
+        {
+            await _cron.DisposeAsync().ConfigureAwait(false);
+        }
+
         _stopping.Dispose();
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);

@@ -63,8 +63,22 @@ public sealed record OdooSimulatorOptions
     /// <summary>Connections to PostgreSQL at most (Odoo's db_maxconn).</summary>
     public int MaxConnections { get; init; } = 32;
 
+    /// <summary>
+    /// When set, a cron thread runs <see cref="CronJobs"/> at this interval (first at start), logging each run as
+    /// Odoo 16 to 18 do; null: no cron thread (Odoo's <c>--max-cron-threads 0</c>).
+    /// </summary>
+    public TimeSpan? CronInterval { get; init; }
+
+    /// <summary>The scheduled actions the cron thread runs.</summary>
+    public IReadOnlyList<Cron.SimulatedCronJob> CronJobs { get; init; } = Cron.SimulatedCronJob.Defaults;
+
     internal void Validate()
     {
+        if (CronInterval is { } cron && (cron <= TimeSpan.Zero || OdooVersion.Parse(Version).Major >= 19))
+        {
+            throw new ArgumentException("CronInterval must be positive, and cron runs are simulated for Odoo 16.0 to 18.0 only", nameof(CronInterval));
+        }
+
         OdooVersion.Parse(Version);
         Orm.ModuleGraph.Installed(InstalledApps);
         Faults.Validate();
