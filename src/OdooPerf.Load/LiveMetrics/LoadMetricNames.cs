@@ -18,6 +18,9 @@ public static class LoadMetricNames
     /// <summary>Counter: requests recorded, by <c>outcome</c> (<c>ok</c> or <c>failed</c>).</summary>
     public const string Requests = "odooperf_load_requests_total";
 
+    /// <summary>Counter: failed requests by <c>reason</c> (the step's bounded failure reasons, as in the report).</summary>
+    public const string RequestFailures = "odooperf_load_request_failures_total";
+
     /// <summary>Histogram: request latency in seconds (open model: from the iteration's intended start).</summary>
     public const string RequestDuration = "odooperf_load_request_duration_seconds";
 

@@ -34,6 +34,7 @@ public sealed class LoadMetrics : IStepRecordListener
     private readonly Gauge _targetUsers;
     private readonly Gauge _targetRate;
     private readonly Counter _requests;
+    private readonly Counter _failures;
     private readonly Histogram _duration;
     private readonly Counter _iterations;
     private readonly Counter _dropped;
@@ -54,6 +55,9 @@ public sealed class LoadMetrics : IStepRecordListener
             "Open-model iterations per second the current load phase asks for (this segment's share).", scenario);
         _requests = factory.CreateCounter(LoadMetricNames.Requests,
             "Requests recorded by the load generator, by outcome (ok or failed).", ["scenario", "step", "outcome"]);
+        _failures = factory.CreateCounter(LoadMetricNames.RequestFailures,
+            "Failed requests by reason (the step's failure reasons, bounded as in the report: later new ones count as 'other').",
+            ["scenario", "step", "reason"]);
         _duration = factory.CreateHistogram(LoadMetricNames.RequestDuration,
             "Request latency as the virtual user saw it; in the open model from the iteration's intended start.",
             new HistogramConfiguration { LabelNames = ["scenario", "step"], Buckets = [.. LatencyBuckets] });
@@ -96,7 +100,8 @@ public sealed class LoadMetrics : IStepRecordListener
     }
 
     private StepMetrics Create(string scenario, string step) =>
-        new(_duration.WithLabels(scenario, step), _requests.WithLabels(scenario, step, "ok"), _requests.WithLabels(scenario, step, "failed"));
+        new(_duration.WithLabels(scenario, step), _requests.WithLabels(scenario, step, "ok"), _requests.WithLabels(scenario, step, "failed"),
+            reason => _failures.WithLabels(scenario, step, reason));
 
     /// <summary>Copies what the runner knows now into the gauges and counters (before each scrape).</summary>
     private void Refresh()

@@ -57,6 +57,9 @@ internal sealed class FailureReasonTable
         }
     }
 
+    /// <summary>The reason a slot returned by <see cref="SlotOf"/> stands for.</summary>
+    public string NameOf(int slot) => _names[slot];
+
     /// <summary>Non-zero counts by reason name.</summary>
     public Dictionary<string, long> ToDictionary(long[] countsBySlot)
     {

@@ -92,7 +92,7 @@ public sealed class StepStats
             }
         }
 
-        _listener?.Recorded(microseconds, reasonSlot < 0);
+        _listener?.Recorded(microseconds, reasonSlot < 0 ? null : _reasons.NameOf(reasonSlot));
     }
 
     /// <summary>Everything recorded so far, as a consistent copy.</summary>

@@ -15,13 +15,14 @@ public sealed class LoadMetricsTests
         var metrics = new LoadMetrics(new ExecutionSegment(2, 3));
         var step = metrics.ForStep("browse", "open_form");
 
-        step.Recorded(250_000, ok: true);
-        step.Recorded(2_500_000, ok: true);
-        step.Recorded(9_000_000, ok: false);
+        step.Recorded(250_000, failureReason: null);
+        step.Recorded(2_500_000, failureReason: null);
+        step.Recorded(9_000_000, failureReason: "timeout");
         var scrape = await ScrapeAsync(metrics);
 
         Assert.Equal(2, scrape.Value(LoadMetricNames.Requests, ("scenario", "browse"), ("step", "open_form"), ("outcome", "ok")));
         Assert.Equal(1, scrape.Value(LoadMetricNames.Requests, ("scenario", "browse"), ("step", "open_form"), ("outcome", "failed")));
+        Assert.Equal(1, scrape.Value(LoadMetricNames.RequestFailures, ("scenario", "browse"), ("step", "open_form"), ("reason", "timeout")));
         Assert.Equal(11.75, scrape.Value(LoadMetricNames.RequestDuration + "_sum", ("scenario", "browse"), ("step", "open_form")), 6);
         Assert.Equal(1, scrape.Value(LoadMetricNames.RequestDuration + "_bucket", ("scenario", "browse"), ("step", "open_form"), ("le", "0.25")));
         Assert.Equal(2, scrape.Value(LoadMetricNames.RequestDuration + "_bucket", ("scenario", "browse"), ("step", "open_form"), ("le", "3")));
@@ -34,13 +35,13 @@ public sealed class LoadMetricsTests
     {
         var metrics = new LoadMetrics(ExecutionSegment.Whole);
         var step = metrics.ForStep("http", "get");
-        step.Recorded(1_000, ok: true);
-        step.Recorded(1_000, ok: false);
+        step.Recorded(1_000, failureReason: null);
+        step.Recorded(1_000, failureReason: "http_500");
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 10_000; i++)
         {
-            step.Recorded(i * 37, ok: i % 10 != 0);
+            step.Recorded(i * 37, i % 10 != 0 ? null : "http_500");
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
@@ -52,7 +53,7 @@ public sealed class LoadMetricsTests
         var metrics = new LoadMetrics(ExecutionSegment.Whole);
         for (var i = 0; i < LoadMetrics.MaxSteps + 50; i++)
         {
-            metrics.ForStep("generated", $"step_{i}").Recorded(1_000, ok: true);
+            metrics.ForStep("generated", $"step_{i}").Recorded(1_000, failureReason: null);
         }
 
         var scrape = await ScrapeAsync(metrics);
