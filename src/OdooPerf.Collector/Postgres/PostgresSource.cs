@@ -41,6 +41,12 @@ public sealed class PostgresSource : IMetricSource, IAsyncDisposable
             "odooperf_postgres_collector_errors_total",
             "PostgreSQL queries of a collector that failed (a missing privilege, a timeout); the collector's series are removed until it succeeds again.",
             new CounterConfiguration { LabelNames = ["source", "collector"] });
+
+        // At 0 from the start, so an alert on increase() sees a collector's first failure.
+        foreach (var collector in collectors)
+        {
+            _collectorErrors.WithLabels(name, collector.Name).Publish();
+        }
     }
 
     public string Name { get; }

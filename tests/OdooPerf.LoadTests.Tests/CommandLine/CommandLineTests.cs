@@ -1,3 +1,4 @@
+using OdooPerf.Testing;
 using OdooPerf.LoadTests.Tests.Fixtures;
 using Xunit;
 

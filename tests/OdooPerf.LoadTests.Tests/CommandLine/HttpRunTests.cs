@@ -1,3 +1,4 @@
+using OdooPerf.Testing;
 using System.Text;
 using OdooPerf.LoadTests.Tests.Fixtures;
 using Xunit;

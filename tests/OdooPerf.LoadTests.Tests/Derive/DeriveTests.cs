@@ -1,3 +1,4 @@
+using OdooPerf.Testing;
 using System.Text.Json;
 using OdooPerf.LoadTests.Scenarios;
 using OdooPerf.LoadTests.Tests.Fixtures;

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using OdooPerf.Testing;
 
-namespace OdooPerf.LoadTests.Tests.Fixtures;
+namespace OdooPerf.Testing;
 
 /// <summary>
 /// How tests run the real <c>odooperf-load</c>: <c>dotnet odooperf-load.dll</c> from the test's own build output (the
-/// project reference copies it there, wherever --artifacts-path puts the build).
+/// test project's reference to loadtests/OdooPerf.LoadTests copies it there, wherever --artifacts-path puts the build).
 /// </summary>
 public static class LoadCommand
 {
