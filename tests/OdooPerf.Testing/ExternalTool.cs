@@ -10,6 +10,9 @@ public static class ExternalTool
 {
     public static readonly ToolSpec Promtool = new("promtool", "prometheus", ["/usr/bin/promtool"]);
 
+    /// <summary>The Prometheus server itself, from the same Debian package as promtool.</summary>
+    public static readonly ToolSpec Prometheus = new("prometheus", "prometheus", ["/usr/bin/prometheus"]);
+
     public static readonly ToolSpec NodeExporter = new("prometheus-node-exporter", "prometheus-node-exporter", ["/usr/bin/prometheus-node-exporter", "/usr/local/bin/node_exporter"]);
 
     public static readonly ToolSpec Python3 = new("python3", "python3", ["/usr/bin/python3"]);
