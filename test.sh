@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, the same way CI does.
 #
-# Tests use real programs, never mocks: promtool (Debian package "prometheus"), node_exporter
+# Tests use real programs, never mocks: promtool and the Prometheus server (Debian package "prometheus"), node_exporter
 # ("prometheus-node-exporter"), PostgreSQL ("postgresql"), python3, headless Chromium ("chromium", for the
 # HTML log report), journalctl ("systemd") and systemd-journal-remote (to write the journals the journald
 # tailer reads). Missing ones are installed from Debian's packages first (as root, or through sudo).
