@@ -99,7 +99,7 @@ public sealed class CollectorScrapeTests : IAsyncLifetime
         Assert.Equal(1, Assert.Single(_scrape.Family("odooperf_build_info")).Value);
         var sources = _scrape.Family("odooperf_source_up").ToDictionary(s => s.Label("source"), s => s.Value);
 
-        Assert.Equal(["diskstats", "filesystem", "loadavg", "meminfo", "netdev", "odoo_processes", "pressure", "stat", "time"], sources.Keys.Order());
+        Assert.Equal(["diskstats", "filesystem", "loadavg", "meminfo", "netdev", "odoo_processes", "pressure", "stat", "time", "vmstat"], sources.Keys.Order());
         Assert.All(sources, s => Assert.Equal(1, s.Value));
         Assert.True(_scrape.HasSamples("odooperf_source_scrape_duration_seconds"));
         Assert.True(_scrape.HasSamples("process_cpu_seconds_total"));
