@@ -33,7 +33,7 @@ internal static class ScenarioMapping
         }
 
         if (model is "account.invoice.report" || model.StartsWith("account.report", StringComparison.Ordinal)
-            || (model is "account.move.line" && method is "read_group" or "web_read_group" or "read_progress_bar"))
+            || (model is "account.move.line" && method is "read_group" or "web_read_group" or "read_progress_bar" or "formatted_read_group" or "formatted_read_grouping_sets"))
         {
             return AccountingReportsScenario.ScenarioName;
         }

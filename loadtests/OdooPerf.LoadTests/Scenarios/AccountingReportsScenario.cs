@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OdooPerf.LoadTests.Schema;
 using OdooPerf.Odoo.Rpc;
 
 namespace OdooPerf.LoadTests.Scenarios;
@@ -34,11 +35,27 @@ internal sealed class AccountingReportsScenario : OdooScenario
     private static readonly OdooDomain CustomerInvoices = OdooDomain.Where("state", "not in", new JsonArray("draft", "cancel"))
         .And("move_type", "in", new JsonArray("out_invoice", "out_refund"));
 
-    private static readonly OdooSpecification JournalItems = OdooSpecification.Of("date", "move_name", "name", "debit", "credit", "balance")
-        .Field("partner_id", f => f.Field("display_name"));
+    public override IReadOnlyList<string> Models => ["account.move.line", "account.invoice.report"];
+
+    public override object ResolveFields(ScenarioFields fields, OdooRunData run)
+    {
+        foreach (var field in new[] { "account_type", "reconciled", "parent_state", "account_id", "debit", "credit", "amount_residual", "date_maturity" })
+        {
+            fields.Name("account.move.line", field);
+        }
+
+        foreach (var field in new[] { "state", "move_type", "invoice_date", "price_subtotal", "quantity", "product_id" })
+        {
+            fields.Name("account.invoice.report", field);
+        }
+
+        return fields.Spec("account.move.line", s => s.Fields("date", "move_name", "name", "debit", "credit", "balance")
+            .Field("partner_id", f => f.Fields("display_name")));
+    }
 
     public override async Task RunAsync(OdooIteration iteration)
     {
+        var journalItems = iteration.Run.Forms<OdooSpecification>(ScenarioName);
         var yearStart = new DateTime(DateTime.UtcNow.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var posted = OdooDomain.Where("parent_state", "=", "posted").And("date", ">=", yearStart);
         var balance = await iteration.Call("trial_balance", (client, ct) => client.WebReadGroupAsync("account.move.line", posted, ["account_id"],
@@ -53,7 +70,7 @@ internal sealed class AccountingReportsScenario : OdooScenario
         {
             var account = iteration.Pick(accounts);
             if (await iteration.Call("trial_balance_account", (client, ct) => client.WebSearchReadAsync("account.move.line",
-                    posted.And("account_id", "=", account), JournalItems, limit: 80, order: "date DESC, move_name DESC, id", cancellationToken: ct)).ConfigureAwait(false) is null)
+                    posted.And("account_id", "=", account), journalItems, limit: 80, order: "date DESC, move_name DESC, id", cancellationToken: ct)).ConfigureAwait(false) is null)
             {
                 return;
             }
@@ -61,16 +78,16 @@ internal sealed class AccountingReportsScenario : OdooScenario
 
         if (await iteration.Call("aged_receivable", (client, ct) => client.WebReadGroupAsync("account.move.line", Receivable, ["partner_id"],
                 ["amount_residual:sum"], limit: 80, cancellationToken: ct)).ConfigureAwait(false) is null
-            || await iteration.Call("aged_receivable_by_month", (client, ct) => client.ReadGroupAsync("account.move.line", Receivable, ["amount_residual:sum"],
-                ["partner_id", "date_maturity:month"], lazy: false, cancellationToken: ct)).ConfigureAwait(false) is null
-            || await iteration.Call("invoice_analysis", (client, ct) => client.ReadGroupAsync("account.invoice.report", CustomerInvoices, ["price_subtotal:sum"],
-                ["invoice_date:month"], lazy: false, cancellationToken: ct)).ConfigureAwait(false) is null)
+            || await iteration.Call("aged_receivable_by_month", (client, ct) => client.PivotReadGroupAsync("account.move.line", Receivable, ["partner_id"],
+                ["date_maturity:month"], ["amount_residual:sum"], cancellationToken: ct)).ConfigureAwait(false) is null
+            || await iteration.Call("invoice_analysis", (client, ct) => client.PivotReadGroupAsync("account.invoice.report", CustomerInvoices, ["invoice_date:month"],
+                [], ["price_subtotal:sum"], cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }
 
-        await iteration.Call("invoice_analysis_by_product", (client, ct) => client.ReadGroupAsync("account.invoice.report", CustomerInvoices,
-            ["price_subtotal:sum", "quantity:sum"], ["product_id"], lazy: false, cancellationToken: ct)).ConfigureAwait(false);
+        await iteration.Call("invoice_analysis_by_product", (client, ct) => client.PivotReadGroupAsync("account.invoice.report", CustomerInvoices, ["product_id"],
+            [], ["price_subtotal:sum", "quantity:sum"], cancellationToken: ct)).ConfigureAwait(false);
     }
 
     /// <summary>The ids a grouped read grouped by (<c>{"groups": [{"account_id": [id, name], ...}]}</c>, or a plain list of groups).</summary>

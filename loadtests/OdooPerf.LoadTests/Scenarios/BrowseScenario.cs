@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OdooPerf.LoadTests.Schema;
 using OdooPerf.Odoo.Rpc;
 
 namespace OdooPerf.LoadTests.Scenarios;
@@ -24,38 +25,48 @@ internal sealed class BrowseScenario : OdooScenario
 
     public override IReadOnlyList<string> RequiredApps => [];
 
-    private static readonly OdooSpecification ContactList = OdooSpecification.Of("display_name", "email", "phone", "city", "is_company")
-        .Field("country_id", f => f.Field("display_name"))
-        .Field("parent_id", f => f.Field("display_name"));
+    public override IReadOnlyList<string> Models => ["res.partner", "sale.order", "sale.order.line", "product.product"];
 
-    private static readonly OdooSpecification ContactForm = OdooSpecification.Of(
-            "name", "display_name", "is_company", "type", "street", "city", "zip", "vat", "ref", "email", "phone", "mobile", "lang", "comment")
-        .Field("parent_id", f => f.Field("display_name"))
-        .Field("country_id", f => f.Field("display_name"))
-        .Field("child_ids", f => f.Field("display_name").Field("email").Field("phone"));
+    /// <summary>What browse sends, built from the server's fields (<c>mobile</c> only where the server has it: 19 removed it).</summary>
+    internal sealed record Forms(OdooSpecification ContactList, OdooSpecification ContactForm, OdooSpecification? QuotationList, OdooSpecification? QuotationForm);
 
-    private static readonly OdooSpecification QuotationList = OdooSpecification.Of(
-            "name", "date_order", "amount_untaxed", "amount_total", "state", "invoice_status")
-        .Field("partner_id", f => f.Field("display_name"))
-        .Field("user_id", f => f.Field("display_name"))
-        .Field("currency_id", f => f.Field("display_name"));
+    public override object ResolveFields(ScenarioFields fields, OdooRunData run)
+    {
+        var contactList = fields.Spec("res.partner", s => s.Fields("display_name", "email", "phone", "city", "is_company")
+            .Field("country_id", f => f.Fields("display_name"))
+            .Field("parent_id", f => f.Fields("display_name")));
+        var contactForm = fields.Spec("res.partner", s => s
+            .Fields("name", "display_name", "is_company", "type", "street", "city", "zip", "vat", "ref", "email", "phone", "mobile?", "lang", "comment")
+            .Field("parent_id", f => f.Fields("display_name"))
+            .Field("country_id", f => f.Fields("display_name"))
+            .Field("child_ids", f => f.Fields("display_name", "email", "phone")));
+        if (!run.Has(OdooApps.Sales))
+        {
+            return new Forms(contactList, contactForm, null, null);
+        }
 
-    private static readonly OdooSpecification QuotationForm = OdooSpecification.Of(
-            "name", "state", "date_order", "validity_date", "client_order_ref", "note", "amount_untaxed", "amount_tax", "amount_total",
-            "invoice_status", "delivery_count", "invoice_count")
-        .Field("partner_id", f => f.Field("display_name"))
-        .Field("user_id", f => f.Field("display_name"))
-        .Field("order_line", f => f
-            .Field("sequence").Field("name").Field("product_uom_qty").Field("qty_delivered").Field("qty_invoiced").Field("price_unit")
-            .Field("discount").Field("price_subtotal").Field("display_type")
-            .Field("product_id", p => p.Field("display_name"))
-            .Field("product_uom", u => u.Field("display_name"))
-            .Field("tax_id", t => t.Field("display_name")));
+        var quotationList = fields.Spec("sale.order", s => s.Fields("name", "date_order", "amount_untaxed", "amount_total", "state", "invoice_status")
+            .Field("partner_id", f => f.Fields("display_name"))
+            .Field("user_id", f => f.Fields("display_name"))
+            .Field("currency_id", f => f.Fields("display_name")));
+        var quotationForm = fields.Spec("sale.order", s => s
+            .Fields("name", "state", "date_order", "validity_date", "client_order_ref", "note", "amount_untaxed", "amount_tax", "amount_total",
+                "invoice_status", "delivery_count?", "invoice_count")
+            .Field("partner_id", f => f.Fields("display_name"))
+            .Field("user_id", f => f.Fields("display_name"))
+            .Field("order_line", f => f
+                .Fields("sequence", "name", "product_uom_qty", "qty_delivered", "qty_invoiced", "price_unit", "discount", "price_subtotal", "display_type")
+                .Field("product_id", p => p.Fields("display_name"))
+                .Field("product_uom", u => u.Fields("display_name"))
+                .Field("tax_id", t => t.Fields("display_name"))));
+        return new Forms(contactList, contactForm, quotationList, quotationForm);
+    }
 
     public override async Task RunAsync(OdooIteration iteration)
     {
+        var forms = iteration.Run.Forms<Forms>(ScenarioName);
         var contacts = await iteration.Call("list_contacts", (client, ct) => client.WebSearchReadAsync(
-            "res.partner", OdooDomain.Empty, ContactList, limit: 80, order: "complete_name ASC, id DESC", countLimit: 10001, cancellationToken: ct)).ConfigureAwait(false);
+            "res.partner", OdooDomain.Empty, forms.ContactList, limit: 80, order: "complete_name ASC, id DESC", countLimit: 10001, cancellationToken: ct)).ConfigureAwait(false);
         if (contacts is null)
         {
             return;
@@ -73,13 +84,14 @@ internal sealed class BrowseScenario : OdooScenario
         if (partnerIds.Count > 0)
         {
             var partner = iteration.Pick(partnerIds);
-            if (await iteration.Call("open_contact", (client, ct) => client.WebReadAsync("res.partner", [partner], ContactForm, cancellationToken: ct)).ConfigureAwait(false) is null)
+            if (await iteration.Call("open_contact", (client, ct) => client.WebReadAsync("res.partner", [partner], forms.ContactForm, cancellationToken: ct)).ConfigureAwait(false) is null)
             {
                 return;
             }
         }
 
-        if (iteration.Run.Has(OdooApps.Sales) && !await BrowseQuotationsAsync(iteration).ConfigureAwait(false))
+        if (forms.QuotationList is not null && forms.QuotationForm is not null
+            && !await BrowseQuotationsAsync(iteration, forms.QuotationList, forms.QuotationForm).ConfigureAwait(false))
         {
             return;
         }
@@ -91,12 +103,12 @@ internal sealed class BrowseScenario : OdooScenario
         }
     }
 
-    private static async Task<bool> BrowseQuotationsAsync(OdooIteration iteration)
+    private static async Task<bool> BrowseQuotationsAsync(OdooIteration iteration, OdooSpecification list, OdooSpecification form)
     {
         // The Quotations menu opens with the "My Quotations" filter.
         var mine = iteration.Run.Uid is { } uid ? OdooDomain.Where("user_id", "=", JsonValue.Create(uid)) : OdooDomain.Empty;
         var quotations = await iteration.Call("list_quotations", (client, ct) => client.WebSearchReadAsync(
-            "sale.order", mine, QuotationList, limit: 80, order: "date_order DESC, id DESC", countLimit: 10001, cancellationToken: ct)).ConfigureAwait(false);
+            "sale.order", mine, list, limit: 80, order: "date_order DESC, id DESC", countLimit: 10001, cancellationToken: ct)).ConfigureAwait(false);
         if (quotations is null)
         {
             return false;
@@ -109,6 +121,6 @@ internal sealed class BrowseScenario : OdooScenario
         }
 
         var order = iteration.Pick(ids);
-        return await iteration.Call("open_quotation", (client, ct) => client.WebReadAsync("sale.order", [order], QuotationForm, cancellationToken: ct)).ConfigureAwait(false) is not null;
+        return await iteration.Call("open_quotation", (client, ct) => client.WebReadAsync("sale.order", [order], form, cancellationToken: ct)).ConfigureAwait(false) is not null;
     }
 }

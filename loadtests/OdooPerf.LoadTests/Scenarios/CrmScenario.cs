@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OdooPerf.LoadTests.Schema;
 using OdooPerf.Odoo.Rpc;
 
 namespace OdooPerf.LoadTests.Scenarios;
@@ -25,13 +26,32 @@ internal sealed class CrmScenario : OdooScenario
 
     private static readonly OdooDomain Opportunities = OdooDomain.Where("type", "=", "opportunity");
 
-    private static readonly OdooSpecification Cards = OdooSpecification.Of("name", "expected_revenue", "probability", "priority")
-        .Field("partner_id", f => f.Field("display_name"))
-        .Field("stage_id", f => f.Field("display_name"))
-        .Field("user_id", f => f.Field("display_name"));
+    public override IReadOnlyList<string> Models => ["crm.lead", "crm.lead2opportunity.partner", "res.partner", "product.product", "sale.order", "sale.order.line"];
 
-    private static readonly OdooSpecification LeadForm = OdooSpecification.Of("name", "type", "contact_name", "partner_name", "email_from", "expected_revenue", "probability")
-        .Field("stage_id", f => f.Field("display_name"));
+    /// <summary>What crm sends, built from the server's fields; the quotation's only where Sales is installed.</summary>
+    internal sealed record Forms(OdooSpecification Cards, OdooSpecification Lead, OdooSpecification Conversion, OdooSpecification? Quotation, string? LineQuantity);
+
+    public override object ResolveFields(ScenarioFields fields, OdooRunData run)
+    {
+        fields.Name("res.partner", "customer_rank");
+        var cards = fields.Spec("crm.lead", s => s.Fields("name", "expected_revenue", "probability", "priority")
+            .Field("partner_id", f => f.Fields("display_name"))
+            .Field("stage_id", f => f.Fields("display_name"))
+            .Field("user_id", f => f.Fields("display_name")));
+        var lead = fields.Spec("crm.lead", s => s.Fields("name", "type", "contact_name", "partner_name", "email_from", "expected_revenue", "probability")
+            .Field("stage_id", f => f.Fields("display_name")));
+        var conversion = fields.Spec("crm.lead2opportunity.partner", s => s.Fields("name", "action").Field("lead_id", f => f.Fields("display_name")));
+        if (!run.Has(OdooApps.Sales))
+        {
+            return new Forms(cards, lead, conversion, null, null);
+        }
+
+        fields.Name("product.product", "sale_ok");
+        var quotation = fields.Spec("sale.order", s => s.Fields("name", "state", "amount_total")
+            .Field("partner_id", f => f.Fields("display_name"))
+            .Field("opportunity_id", f => f.Fields("display_name")));
+        return new Forms(cards, lead, conversion, quotation, fields.Name("sale.order.line", "product_uom_qty"));
+    }
 
     public override async Task PrepareAsync(OdooSetup setup)
     {
@@ -47,9 +67,10 @@ internal sealed class CrmScenario : OdooScenario
     public override async Task RunAsync(OdooIteration iteration)
     {
         var data = iteration.Run.Get<SalesData>(ScenarioName);
+        var forms = iteration.Run.Forms<Forms>(ScenarioName);
         if (await iteration.Call("pipeline", (client, ct) => client.WebReadGroupAsync("crm.lead", Opportunities, ["stage_id"],
                 ["expected_revenue:sum"], limit: 80, cancellationToken: ct)).ConfigureAwait(false) is null
-            || await iteration.Call("pipeline_cards", (client, ct) => client.WebSearchReadAsync("crm.lead", Opportunities, Cards, limit: 80,
+            || await iteration.Call("pipeline_cards", (client, ct) => client.WebSearchReadAsync("crm.lead", Opportunities, forms.Cards, limit: 80,
                 order: "priority DESC, id DESC", countLimit: 10001, cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
@@ -64,7 +85,7 @@ internal sealed class CrmScenario : OdooScenario
             ["partner_name"] = $"Prospect {iteration.UniqueSuffix}",
             ["email_from"] = $"lead-{iteration.UniqueSuffix}@example.com",
             ["expected_revenue"] = iteration.Between(1, 50) * 1000,
-        }, LeadForm, (JsonObject)leadDefaults.DeepClone(), ct)).ConfigureAwait(false);
+        }, forms.Lead, (JsonObject)leadDefaults.DeepClone(), ct)).ConfigureAwait(false);
         if (lead is null)
         {
             return;
@@ -76,7 +97,7 @@ internal sealed class CrmScenario : OdooScenario
             ? new JsonObject { ["name"] = "convert", ["action"] = "create" }
             : new JsonObject { ["name"] = "convert", ["action"] = "exist", ["partner_id"] = data.Customers.Pick().Id };
         var dialog = await iteration.Call("convert_dialog", (client, ct) => client.WebSaveAsync("crm.lead2opportunity.partner", [], conversion,
-            OdooSpecification.Of("name", "action").Field("lead_id", f => f.Field("display_name")), (JsonObject)active.DeepClone(), ct)).ConfigureAwait(false);
+            forms.Conversion, (JsonObject)active.DeepClone(), ct)).ConfigureAwait(false);
         if (dialog is null
             || await iteration.Call("convert", (client, ct) => client.CallButtonAsync("crm.lead2opportunity.partner", "action_apply", [dialog.GetId()],
                 (JsonObject)active.DeepClone(), ct)).ConfigureAwait(false) is null)
@@ -84,7 +105,7 @@ internal sealed class CrmScenario : OdooScenario
             return;
         }
 
-        if (iteration.Run.Has(OdooApps.Sales) && !await QuotationAsync(iteration, leadId, data).ConfigureAwait(false))
+        if (forms.Quotation is not null && !await QuotationAsync(iteration, leadId, data, forms).ConfigureAwait(false))
         {
             return;
         }
@@ -93,7 +114,7 @@ internal sealed class CrmScenario : OdooScenario
     }
 
     /// <summary>"New Quotation" on the opportunity, then the quotation saved with the defaults the action carried.</summary>
-    private static async Task<bool> QuotationAsync(OdooIteration iteration, long lead, SalesData data)
+    private static async Task<bool> QuotationAsync(OdooIteration iteration, long lead, SalesData data, Forms forms)
     {
         var action = await iteration.Call("new_quotation", (client, ct) => client.CallButtonAsync("crm.lead", "action_new_quotation", [lead], cancellationToken: ct)).ConfigureAwait(false);
         if (action is null)
@@ -105,11 +126,10 @@ internal sealed class CrmScenario : OdooScenario
         var values = new JsonObject { ["client_order_ref"] = SeedData.OrderReference };
         if (!data.Products.IsEmpty)
         {
-            values["order_line"] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject { ["product_id"] = data.Products.Pick().Id, ["product_uom_qty"] = iteration.Between(1, 10) }));
+            values["order_line"] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject { ["product_id"] = data.Products.Pick().Id, [forms.LineQuantity!] = iteration.Between(1, 10) }));
         }
 
         return await iteration.Call("save_quotation", (client, ct) => client.WebSaveAsync("sale.order", [], values,
-            OdooSpecification.Of("name", "state", "amount_total").Field("partner_id", f => f.Field("display_name")).Field("opportunity_id", f => f.Field("display_name")),
-            context, ct)).ConfigureAwait(false) is not null;
+            forms.Quotation!, context, ct)).ConfigureAwait(false) is not null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OdooPerf.Load.Scenarios;
+using OdooPerf.LoadTests.Schema;
 using OdooPerf.Odoo.Rpc;
 
 namespace OdooPerf.LoadTests.Scenarios;
@@ -23,16 +24,38 @@ internal sealed class InventoryScenario : OdooScenario
 
     public override IReadOnlyList<string> RequiredApps => [OdooApps.Inventory];
 
-    private static readonly OdooSpecification QuantList = OdooSpecification.Of("quantity", "reserved_quantity", "inventory_quantity", "inventory_diff_quantity")
-        .Field("product_id", f => f.Field("display_name"))
-        .Field("location_id", f => f.Field("display_name"));
+    public override IReadOnlyList<string> Models => ["stock.quant", "stock.location", "stock.picking.type", "stock.picking", "stock.move", "product.product"];
 
-    private static readonly OdooSpecification ProductQuantities = OdooSpecification.Of("display_name", "qty_available", "virtual_available", "incoming_qty", "outgoing_qty");
+    /// <summary>
+    /// What inventory sends, built from the server's fields: the transfer's moves field (<see cref="StockForms.Moves"/>)
+    /// and what makes a product storable (<c>is_storable</c> from 18, <c>detailed_type</c> "product" before).
+    /// </summary>
+    internal sealed record Forms(OdooSpecification QuantList, OdooSpecification ProductQuantities, OdooSpecification Transfer, string Moves, OdooDomain Storable);
 
-    private static readonly OdooSpecification TransferForm = OdooSpecification.Of("name", "state", "scheduled_date")
-        .Field("location_id", f => f.Field("display_name"))
-        .Field("location_dest_id", f => f.Field("display_name"))
-        .Field("move_ids_without_package", f => f.Field("product_uom_qty").Field("quantity").Field("product_id", p => p.Field("display_name")));
+    public override object ResolveFields(ScenarioFields fields, OdooRunData run)
+    {
+        fields.Name("stock.location", "usage");
+        fields.Name("stock.picking.type", "code");
+        fields.Name("stock.picking.type", "default_location_src_id");
+        fields.Name("stock.picking.type", "default_location_dest_id");
+        foreach (var moveField in new[] { "name", "product_id", "product_uom_qty", "location_id", "location_dest_id" })
+        {
+            fields.Name("stock.move", moveField);
+        }
+
+        var storable = fields.FirstOf("product.product", "is_storable", "detailed_type");
+        return new Forms(
+            fields.Spec("stock.quant", s => s.Fields("quantity", "reserved_quantity", "inventory_quantity", "inventory_diff_quantity")
+                .Field("product_id", f => f.Fields("display_name"))
+                .Field("location_id", f => f.Fields("display_name"))),
+            fields.Spec("product.product", s => s.Fields("display_name", "qty_available", "virtual_available", "incoming_qty", "outgoing_qty")),
+            fields.Spec("stock.picking", s => s.Fields("name", "state", "scheduled_date")
+                .Field("location_id", f => f.Fields("display_name"))
+                .Field("location_dest_id", f => f.Fields("display_name"))
+                .Field("move_ids_without_package", f => f.Fields("product_uom_qty", "quantity").Field("product_id", p => p.Fields("display_name")))),
+            StockForms.Moves(fields),
+            storable == "is_storable" ? OdooDomain.Where("is_storable", "=", true) : OdooDomain.Where(storable, "=", "product"));
+    }
 
     private static readonly OdooDomain InternalQuants = OdooDomain.Where("location_id.usage", "in", new JsonArray("internal", "transit"));
 
@@ -45,7 +68,8 @@ internal sealed class InventoryScenario : OdooScenario
             || OdooRecords.Many2One(type, "default_location_dest_id") is not { } defaultDestination)
         {
             throw new LoadStartException(
-                $"{ScenarioName}: database {setup.Client.Database} has no internal transfer operation type with default locations (Inventory > Configuration > Operation Types; enable Storage Locations)");
+                $"{ScenarioName}: database {setup.Client.Database} has no internal transfer operation type with default locations: turn on Storage Locations " +
+                "(Inventory > Configuration > Settings, or let 'odooperf-load seed --allow-writes' turn it on), or leave inventory out (--scenario, or weight 0 in a --mix file)");
         }
 
         var sublocations = await setup.Call("preflight_locations", (client, ct) => client.SearchReadAsync("stock.location",
@@ -53,7 +77,7 @@ internal sealed class InventoryScenario : OdooScenario
             limit: RecordPool.MaxRecords, cancellationToken: ct)).ConfigureAwait(false);
         var destinations = OdooRecords.Ids(sublocations);
 
-        var storable = setup.Run.Version.Major >= 18 ? OdooDomain.Where("is_storable", "=", true) : OdooDomain.Where("detailed_type", "=", "product");
+        var storable = setup.Run.Forms<Forms>(ScenarioName).Storable;
         var products = await RecordPool.LoadAsync(setup, "preflight_storable", "product.product", OdooDomain.And(SeedData.Products, storable), storable).ConfigureAwait(false);
         if (products.IsEmpty)
         {
@@ -66,18 +90,19 @@ internal sealed class InventoryScenario : OdooScenario
     public override async Task RunAsync(OdooIteration iteration)
     {
         var data = iteration.Run.Get<InventoryData>(ScenarioName);
+        var forms = iteration.Run.Forms<Forms>(ScenarioName);
         var product = data.Products.Pick();
-        if (await iteration.Call("list_quants", (client, ct) => client.WebSearchReadAsync("stock.quant", InternalQuants, QuantList, limit: 80,
+        if (await iteration.Call("list_quants", (client, ct) => client.WebSearchReadAsync("stock.quant", InternalQuants, forms.QuantList, limit: 80,
                 order: "location_id, product_id", countLimit: 10001, cancellationToken: ct)).ConfigureAwait(false) is null
             || await iteration.Call("quants_by_location", (client, ct) => client.WebReadGroupAsync("stock.quant", InternalQuants, ["location_id"],
                 ["quantity:sum", "reserved_quantity:sum"], limit: 80, cancellationToken: ct)).ConfigureAwait(false) is null
-            || await iteration.Call("product_quantities", (client, ct) => client.WebReadAsync("product.product", [product.Id], ProductQuantities, cancellationToken: ct)).ConfigureAwait(false) is null)
+            || await iteration.Call("product_quantities", (client, ct) => client.WebReadAsync("product.product", [product.Id], forms.ProductQuantities, cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }
 
         var defaults = new JsonObject { ["default_picking_type_id"] = data.PickingTypeId };
-        if (await iteration.Call("new_transfer", (client, ct) => client.NewRecordAsync("stock.picking", TransferForm, (JsonObject)defaults.DeepClone(), ct)).ConfigureAwait(false) is null)
+        if (await iteration.Call("new_transfer", (client, ct) => client.NewRecordAsync("stock.picking", forms.Transfer, (JsonObject)defaults.DeepClone(), ct)).ConfigureAwait(false) is null)
         {
             return;
         }
@@ -89,7 +114,7 @@ internal sealed class InventoryScenario : OdooScenario
             ["location_id"] = data.Source,
             ["location_dest_id"] = destination,
             ["origin"] = SeedData.OrderReference,
-            ["move_ids_without_package"] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject
+            [forms.Moves] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject
             {
                 // A move's description is required; the form fills it from the product (its onchange), so it is sent.
                 ["name"] = product.Name,
@@ -98,7 +123,7 @@ internal sealed class InventoryScenario : OdooScenario
                 ["location_id"] = data.Source,
                 ["location_dest_id"] = destination,
             })),
-        }, TransferForm, (JsonObject)defaults.DeepClone(), ct)).ConfigureAwait(false);
+        }, forms.Transfer, (JsonObject)defaults.DeepClone(), ct)).ConfigureAwait(false);
         if (saved is null)
         {
             return;

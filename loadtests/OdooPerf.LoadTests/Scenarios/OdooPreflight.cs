@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using OdooPerf.Load.Scenarios;
+using OdooPerf.LoadTests.Schema;
 using OdooPerf.Odoo.Rpc;
 
 namespace OdooPerf.LoadTests.Scenarios;
 
 /// <summary>
 /// Runs once before the load, whatever the number of scenarios: logs in with its own session, asks which apps are
-/// installed, refuses a scenario whose apps are missing (exit 3 with the list), lets each scenario prepare its data,
-/// and logs out so its session does not count as a user. Every request is recorded as a <c>preflight_*</c> step of
+/// installed, refuses a scenario whose apps are missing (exit 3 with the list), reads the schema of every model the
+/// scenarios touch and lets each build what it sends from it (refusing the run, exit 3, with every missing model and
+/// field named at once), lets each scenario prepare its data, and logs out so its session does not count as a user. Every request is recorded as a <c>preflight_*</c> step of
 /// the first scenario, so the run's request count is everything the server saw.
 /// </summary>
 internal sealed class OdooPreflight(OdooTarget target, IReadOnlyList<OdooScenario> scenarios)
@@ -48,6 +50,8 @@ internal sealed class OdooPreflight(OdooTarget target, IReadOnlyList<OdooScenari
         var data = new OdooRunData { Version = version, InstalledApps = installed, Uid = session.Uid };
 
         var setup = new OdooSetup(init, client, data);
+        var schema = await ServerSchemaReader.ReadAsync(setup, scenarios.SelectMany(s => s.Models)).ConfigureAwait(false);
+        ResolveFields(new ServerFields(schema), data);
         foreach (var scenario in scenarios)
         {
             await scenario.PrepareAsync(setup).ConfigureAwait(false);
@@ -108,6 +112,22 @@ internal sealed class OdooPreflight(OdooTarget target, IReadOnlyList<OdooScenari
         }
 
         return installed;
+    }
+
+    private void ResolveFields(ServerFields fields, OdooRunData data)
+    {
+        foreach (var scenario in scenarios)
+        {
+            data.SetForms(scenario.Name, scenario.ResolveFields(fields.For(scenario.Name), data));
+        }
+
+        var missing = fields.Missing();
+        if (missing.Count > 0)
+        {
+            throw new LoadStartException(
+                $"Odoo {data.Version} on database {target.Credentials.Database} lacks what the scenarios need: {string.Join("; ", missing)}. " +
+                "No load was sent. Install or upgrade the modules that provide them, or leave these scenarios out (--scenario, or weight 0 in --mix)");
+        }
     }
 
     private void CheckApps(IReadOnlySet<string> installed)

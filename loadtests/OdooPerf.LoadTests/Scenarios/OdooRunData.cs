@@ -12,6 +12,7 @@ internal sealed class OdooRunData
 {
     private readonly ConcurrentDictionary<string, object> _scenarioData = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _stepCalls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, object> _forms = new(StringComparer.Ordinal);
 
     public required OdooServerVersion Version { get; init; }
 
@@ -34,6 +35,16 @@ internal sealed class OdooRunData
         _scenarioData.TryGetValue(scenario, out var data)
             ? (T)data
             : throw new InvalidOperationException($"scenario '{scenario}' has no prepared data: its PrepareAsync did not store any");
+
+    /// <summary>Stores what a scenario's <see cref="OdooScenario.ResolveFields"/> built from the server's schema.</summary>
+    public void SetForms(string scenario, object forms) => _forms[scenario] = forms;
+
+    /// <summary>The specifications and field names a scenario built from this server's schema.</summary>
+    public T Forms<T>(string scenario)
+        where T : class =>
+        _forms.TryGetValue(scenario, out var forms)
+            ? (T)forms
+            : throw new InvalidOperationException($"scenario '{scenario}' has no resolved fields: the preflight did not run its ResolveFields");
 
     /// <summary>Notes the Odoo call behind a step (the first one seen; a step makes one call).</summary>
     public void NoteCall(string scenario, string step, string? model, string? method, string? route)

@@ -1,3 +1,5 @@
+using OdooPerf.LoadTests.Schema;
+
 namespace OdooPerf.LoadTests.Scenarios;
 
 /// <summary>
@@ -26,6 +28,20 @@ internal abstract class OdooScenario
     /// the standard operations' one.
     /// </summary>
     public virtual bool IsReport => false;
+
+    /// <summary>
+    /// The models whose fields the scenario reads, writes or filters on (those of apps it may skip included): the
+    /// preflight reads their schema (<c>fields_get</c>) once per run for <see cref="ResolveFields"/>.
+    /// </summary>
+    public abstract IReadOnlyList<string> Models { get; }
+
+    /// <summary>
+    /// Once per run, before <see cref="PrepareAsync"/> and without a request: builds the specifications, field names and
+    /// domains the steps send from the fields this server has (<paramref name="fields"/> notes what is missing), and
+    /// returns them for the iterations (<see cref="OdooRunData.Forms{T}"/>). A scenario written with Odoo 17's names
+    /// so runs on every version the renames table knows.
+    /// </summary>
+    public abstract object ResolveFields(ScenarioFields fields, OdooRunData run);
 
     /// <summary>
     /// Once per run, before the load, with the preflight's session: finds what the iterations pick from (ids of

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OdooPerf.Load.Scenarios;
+using OdooPerf.LoadTests.Schema;
 using OdooPerf.Odoo.Rpc;
 
 namespace OdooPerf.LoadTests.Scenarios;
@@ -25,18 +26,25 @@ internal sealed class ProcureToPayScenario : OdooScenario
 
     public override IReadOnlyList<string> RequiredApps => [OdooApps.Purchase, OdooApps.Inventory, OdooApps.Invoicing];
 
-    private static readonly OdooSpecification OrderForm = OdooSpecification.Of("name", "state", "date_order", "amount_untaxed", "amount_total", "invoice_status")
-        .Field("partner_id", f => f.Field("display_name"))
-        .Field("order_line", f => f.Field("name").Field("product_qty").Field("qty_received").Field("price_unit").Field("price_subtotal")
-            .Field("product_id", p => p.Field("display_name")));
+    public override IReadOnlyList<string> Models => ["res.partner", "product.product", "purchase.order", "purchase.order.line", "stock.picking", "stock.move", "account.move"];
 
-    private static readonly OdooSpecification PickingForm = OdooSpecification.Of("name", "state", "scheduled_date", "origin")
-        .Field("partner_id", f => f.Field("display_name"))
-        .Field("move_ids_without_package", f => f.Field("product_uom_qty").Field("quantity").Field("state")
-            .Field("product_id", p => p.Field("display_name")));
+    /// <summary>What procure-to-pay sends, built from the server's fields.</summary>
+    internal sealed record Forms(OdooSpecification Order, OdooSpecification Picking, OdooSpecification Bill, string LineQuantity);
 
-    private static readonly OdooSpecification BillForm = OdooSpecification.Of("name", "state", "move_type", "invoice_date", "amount_total", "payment_state")
-        .Field("partner_id", f => f.Field("display_name"));
+    public override object ResolveFields(ScenarioFields fields, OdooRunData run)
+    {
+        fields.Name("res.partner", "supplier_rank");
+        fields.Name("product.product", "purchase_ok");
+        fields.Name("purchase.order", "partner_ref");
+        return new Forms(
+            fields.Spec("purchase.order", s => s.Fields("name", "state", "date_order", "amount_untaxed", "amount_total", "invoice_status")
+                .Field("partner_id", f => f.Fields("display_name"))
+                .Field("order_line", f => f.Fields("name", "product_qty", "qty_received", "price_unit", "price_subtotal").Field("product_id", p => p.Fields("display_name")))),
+            StockForms.Picking(fields),
+            fields.Spec("account.move", s => s.Fields("name", "state", "move_type", "invoice_date", "amount_total", "payment_state")
+                .Field("partner_id", f => f.Fields("display_name"))),
+            fields.Name("purchase.order.line", "product_qty"));
+    }
 
     public override async Task PrepareAsync(OdooSetup setup)
     {
@@ -56,10 +64,11 @@ internal sealed class ProcureToPayScenario : OdooScenario
     public override async Task RunAsync(OdooIteration iteration)
     {
         var data = iteration.Run.Get<PurchaseData>(ScenarioName);
+        var forms = iteration.Run.Forms<Forms>(ScenarioName);
         var vendor = data.Vendors.Pick();
         if (await iteration.Call("search_vendor", (client, ct) => client.NameSearchAsync("res.partner", QuoteToCashScenario.Typed(vendor.Name),
                 limit: 8, context: new JsonObject { ["res_partner_search_mode"] = "supplier" }, cancellationToken: ct)).ConfigureAwait(false) is null
-            || await iteration.Call("new_rfq", (client, ct) => client.NewRecordAsync("purchase.order", OrderForm, cancellationToken: ct)).ConfigureAwait(false) is null)
+            || await iteration.Call("new_rfq", (client, ct) => client.NewRecordAsync("purchase.order", forms.Order, cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }
@@ -75,12 +84,12 @@ internal sealed class ProcureToPayScenario : OdooScenario
                 return;
             }
 
-            lines.Add(new JsonArray(0, $"virtual_{line}", new JsonObject { ["product_id"] = product.Id, ["product_qty"] = iteration.Between(5, 50) }));
+            lines.Add(new JsonArray(0, $"virtual_{line}", new JsonObject { ["product_id"] = product.Id, [forms.LineQuantity] = iteration.Between(5, 50) }));
         }
 
         var saved = await iteration.Call("save_rfq", (client, ct) => client.WebSaveAsync("purchase.order", [],
             new JsonObject { ["partner_id"] = vendor.Id, ["partner_ref"] = SeedData.DocumentReference(iteration.UniqueSuffix), ["order_line"] = lines },
-            OrderForm, cancellationToken: ct)).ConfigureAwait(false);
+            forms.Order, cancellationToken: ct)).ConfigureAwait(false);
         if (saved is null)
         {
             return;
@@ -88,16 +97,16 @@ internal sealed class ProcureToPayScenario : OdooScenario
 
         var order = saved.GetId();
         if (await iteration.Call("confirm_order", (client, ct) => client.CallButtonAsync("purchase.order", "button_confirm", [order], cancellationToken: ct)).ConfigureAwait(false) is null
-            || !await ReceiveAsync(iteration, order).ConfigureAwait(false))
+            || !await ReceiveAsync(iteration, order, forms.Picking).ConfigureAwait(false))
         {
             return;
         }
 
-        await BillAsync(iteration, order).ConfigureAwait(false);
+        await BillAsync(iteration, order, forms.Bill).ConfigureAwait(false);
     }
 
     /// <summary>The "Receipt" smart button, the transfer's form, then Validate.</summary>
-    private static async Task<bool> ReceiveAsync(OdooIteration iteration, long order)
+    private static async Task<bool> ReceiveAsync(OdooIteration iteration, long order, OdooSpecification pickingForm)
     {
         var action = await iteration.Call("open_receipt", (client, ct) =>
             client.CallButtonAsync("purchase.order", "action_view_picking", [order], cancellationToken: ct)).ConfigureAwait(false);
@@ -112,12 +121,12 @@ internal sealed class ProcureToPayScenario : OdooScenario
             return true;
         }
 
-        return await iteration.Call("read_receipt", (client, ct) => client.WebReadAsync("stock.picking", [picking], PickingForm, cancellationToken: ct)).ConfigureAwait(false) is not null
+        return await iteration.Call("read_receipt", (client, ct) => client.WebReadAsync("stock.picking", [picking], pickingForm, cancellationToken: ct)).ConfigureAwait(false) is not null
             && await StockValidation.ValidateAsync(iteration, picking, "receipt_").ConfigureAwait(false);
     }
 
     /// <summary>"Create Bill", the bill date as the accountant types it, Confirm.</summary>
-    private static async Task BillAsync(OdooIteration iteration, long order)
+    private static async Task BillAsync(OdooIteration iteration, long order, OdooSpecification billForm)
     {
         var created = await iteration.Call("create_bill", (client, ct) =>
             client.CallButtonAsync("purchase.order", "action_create_invoice", [order], cancellationToken: ct)).ConfigureAwait(false);
@@ -128,7 +137,7 @@ internal sealed class ProcureToPayScenario : OdooScenario
 
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (await iteration.Call("set_bill_date", (client, ct) => client.WebSaveAsync("account.move", [bill],
-                new JsonObject { ["invoice_date"] = today }, BillForm, cancellationToken: ct)).ConfigureAwait(false) is null)
+                new JsonObject { ["invoice_date"] = today }, billForm, cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OdooPerf.Load.Scenarios;
+using OdooPerf.LoadTests.Schema;
 using OdooPerf.Odoo.Rpc;
 
 namespace OdooPerf.LoadTests.Scenarios;
@@ -25,18 +26,37 @@ internal sealed class QuoteToCashScenario : OdooScenario
 
     public override IReadOnlyList<string> RequiredApps => [OdooApps.Sales, OdooApps.Inventory, OdooApps.Invoicing];
 
-    private static readonly OdooSpecification OrderForm = OdooSpecification.Of("name", "state", "amount_untaxed", "amount_tax", "amount_total", "invoice_status")
-        .Field("partner_id", f => f.Field("display_name"))
-        .Field("order_line", f => f.Field("name").Field("product_uom_qty").Field("price_unit").Field("price_subtotal")
-            .Field("product_id", p => p.Field("display_name")));
+    public override IReadOnlyList<string> Models =>
+    [
+        "res.partner", "product.product", "sale.order", "sale.order.line", "stock.picking", "stock.move", "account.move",
+        "sale.advance.payment.inv", "account.payment.register",
+    ];
 
-    private static readonly OdooSpecification PickingForm = OdooSpecification.Of("name", "state", "scheduled_date", "origin")
-        .Field("partner_id", f => f.Field("display_name"))
-        .Field("move_ids_without_package", f => f.Field("product_uom_qty").Field("quantity").Field("state")
-            .Field("product_id", p => p.Field("display_name")));
+    /// <summary>What quote-to-cash sends, built from the server's fields.</summary>
+    internal sealed record Forms(
+        OdooSpecification Order,
+        OdooSpecification Picking,
+        OdooSpecification Invoice,
+        OdooSpecification InvoiceDialog,
+        OdooSpecification PaymentDialog,
+        string LineQuantity);
 
-    private static readonly OdooSpecification InvoiceForm = OdooSpecification.Of("name", "state", "move_type", "invoice_date", "amount_total", "amount_residual", "payment_state")
-        .Field("partner_id", f => f.Field("display_name"));
+    public override object ResolveFields(ScenarioFields fields, OdooRunData run)
+    {
+        fields.Name("res.partner", "customer_rank");
+        fields.Name("product.product", "sale_ok");
+        fields.Name("sale.order", "client_order_ref");
+        return new Forms(
+            fields.Spec("sale.order", s => s.Fields("name", "state", "amount_untaxed", "amount_tax", "amount_total", "invoice_status")
+                .Field("partner_id", f => f.Fields("display_name"))
+                .Field("order_line", f => f.Fields("name", "product_uom_qty", "price_unit", "price_subtotal").Field("product_id", p => p.Fields("display_name")))),
+            StockForms.Picking(fields),
+            fields.Spec("account.move", s => s.Fields("name", "state", "move_type", "invoice_date", "amount_total", "amount_residual", "payment_state")
+                .Field("partner_id", f => f.Fields("display_name"))),
+            fields.Spec("sale.advance.payment.inv", s => s.Fields("advance_payment_method")),
+            fields.Spec("account.payment.register", s => s.Fields("amount", "payment_date", "communication")),
+            fields.Name("sale.order.line", "product_uom_qty"));
+    }
 
     public override async Task PrepareAsync(OdooSetup setup)
     {
@@ -56,6 +76,7 @@ internal sealed class QuoteToCashScenario : OdooScenario
     public override async Task RunAsync(OdooIteration iteration)
     {
         var data = iteration.Run.Get<SalesData>(ScenarioName);
+        var forms = iteration.Run.Forms<Forms>(ScenarioName);
         var customer = await CustomerAsync(iteration, data).ConfigureAwait(false);
         if (customer is null)
         {
@@ -63,7 +84,7 @@ internal sealed class QuoteToCashScenario : OdooScenario
         }
 
         // "New" on the Quotations list: the form's defaults.
-        if (await iteration.Call("new_quotation", (client, ct) => client.NewRecordAsync("sale.order", OrderForm, cancellationToken: ct)).ConfigureAwait(false) is null)
+        if (await iteration.Call("new_quotation", (client, ct) => client.NewRecordAsync("sale.order", forms.Order, cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }
@@ -79,12 +100,12 @@ internal sealed class QuoteToCashScenario : OdooScenario
                 return;
             }
 
-            lines.Add(new JsonArray(0, $"virtual_{line}", new JsonObject { ["product_id"] = product.Id, ["product_uom_qty"] = iteration.Between(1, 5) }));
+            lines.Add(new JsonArray(0, $"virtual_{line}", new JsonObject { ["product_id"] = product.Id, [forms.LineQuantity] = iteration.Between(1, 5) }));
         }
 
         var saved = await iteration.Call("save_quotation", (client, ct) => client.WebSaveAsync("sale.order", [],
             new JsonObject { ["partner_id"] = customer.Value, ["client_order_ref"] = SeedData.OrderReference, ["order_line"] = lines },
-            OrderForm, cancellationToken: ct)).ConfigureAwait(false);
+            forms.Order, cancellationToken: ct)).ConfigureAwait(false);
         if (saved is null)
         {
             return;
@@ -92,19 +113,19 @@ internal sealed class QuoteToCashScenario : OdooScenario
 
         var order = saved.GetId();
         if (await iteration.Call("confirm_order", (client, ct) => client.CallButtonAsync("sale.order", "action_confirm", [order], cancellationToken: ct)).ConfigureAwait(false) is null
-            || !await DeliverAsync(iteration, order).ConfigureAwait(false))
+            || !await DeliverAsync(iteration, order, forms).ConfigureAwait(false))
         {
             return;
         }
 
-        var invoice = await InvoiceAsync(iteration, order).ConfigureAwait(false);
+        var invoice = await InvoiceAsync(iteration, order, forms).ConfigureAwait(false);
         if (invoice is null
             || await iteration.Call("post_invoice", (client, ct) => client.CallButtonAsync("account.move", "action_post", [invoice.Value], cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }
 
-        await RegisterPaymentAsync(iteration, invoice.Value).ConfigureAwait(false);
+        await RegisterPaymentAsync(iteration, invoice.Value, forms).ConfigureAwait(false);
     }
 
     /// <summary>The customer as typed in the customer field; a new one when the database has none (then kept by this user).</summary>
@@ -137,7 +158,7 @@ internal sealed class QuoteToCashScenario : OdooScenario
     }
 
     /// <summary>The "Delivery" smart button, the transfer's form, then Validate.</summary>
-    private static async Task<bool> DeliverAsync(OdooIteration iteration, long order)
+    private static async Task<bool> DeliverAsync(OdooIteration iteration, long order, Forms forms)
     {
         var action = await iteration.Call("open_delivery", (client, ct) =>
             client.CallButtonAsync("sale.order", "action_view_delivery", [order], cancellationToken: ct)).ConfigureAwait(false);
@@ -152,16 +173,16 @@ internal sealed class QuoteToCashScenario : OdooScenario
             return true;
         }
 
-        return await iteration.Call("read_delivery", (client, ct) => client.WebReadAsync("stock.picking", [picking], PickingForm, cancellationToken: ct)).ConfigureAwait(false) is not null
+        return await iteration.Call("read_delivery", (client, ct) => client.WebReadAsync("stock.picking", [picking], forms.Picking, cancellationToken: ct)).ConfigureAwait(false) is not null
             && await StockValidation.ValidateAsync(iteration, picking, "delivery_").ConfigureAwait(false);
     }
 
     /// <summary>"Create Invoice" on the order: the dialog saved with the order as active record, its button, the invoice's form.</summary>
-    private static async Task<long?> InvoiceAsync(OdooIteration iteration, long order)
+    private static async Task<long?> InvoiceAsync(OdooIteration iteration, long order, Forms forms)
     {
         var context = OdooContext.Active("sale.order", order);
         var dialog = await iteration.Call("invoice_dialog", (client, ct) => client.WebSaveAsync("sale.advance.payment.inv", [],
-            new JsonObject { ["advance_payment_method"] = "delivered" }, OdooSpecification.Of("advance_payment_method"), context, ct)).ConfigureAwait(false);
+            new JsonObject { ["advance_payment_method"] = "delivered" }, forms.InvoiceDialog, context, ct)).ConfigureAwait(false);
         if (dialog is null)
         {
             return null;
@@ -174,13 +195,13 @@ internal sealed class QuoteToCashScenario : OdooScenario
             return null;
         }
 
-        return await iteration.Call("read_invoice", (client, ct) => client.WebReadAsync("account.move", [invoice], InvoiceForm, cancellationToken: ct)).ConfigureAwait(false) is null
+        return await iteration.Call("read_invoice", (client, ct) => client.WebReadAsync("account.move", [invoice], forms.Invoice, cancellationToken: ct)).ConfigureAwait(false) is null
             ? null
             : invoice;
     }
 
     /// <summary>"Register Payment" on the posted invoice: the action, the dialog saved with its context, "Create Payment".</summary>
-    private static async Task RegisterPaymentAsync(OdooIteration iteration, long invoice)
+    private static async Task RegisterPaymentAsync(OdooIteration iteration, long invoice, Forms forms)
     {
         var action = await iteration.Call("payment_dialog", (client, ct) =>
             client.CallButtonAsync("account.move", "action_register_payment", [invoice], cancellationToken: ct)).ConfigureAwait(false);
@@ -191,7 +212,7 @@ internal sealed class QuoteToCashScenario : OdooScenario
 
         var context = OdooActions.Context(action);
         var wizard = await iteration.Call("save_payment", (client, ct) => client.WebSaveAsync("account.payment.register", [], new JsonObject(),
-            OdooSpecification.Of("amount", "payment_date", "communication"), context, ct)).ConfigureAwait(false);
+            forms.PaymentDialog, context, ct)).ConfigureAwait(false);
         if (wizard is null)
         {
             return;

@@ -60,10 +60,33 @@ internal sealed class Seeder(OdooClient client, ConsoleOutput console, Cancellat
             }
         }
 
+        if (installed.Contains("stock"))
+        {
+            summary.Add(await StorageLocationsAsync().ConfigureAwait(false));
+        }
+
         foreach (var line in summary)
         {
             console.Line(line);
         }
+    }
+
+    /// <summary>
+    /// The inventory scenario moves stock between internal locations, which needs Inventory's "Storage Locations"
+    /// setting (it activates the internal transfer operation type, archived on a fresh database). Turned on as
+    /// Settings does it: a settings record with the group, then its <c>execute</c> button.
+    /// </summary>
+    private async Task<string> StorageLocationsAsync()
+    {
+        var internalTypes = await client.SearchCountAsync("stock.picking.type", OdooDomain.Where("code", "=", "internal"), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (internalTypes.Result.GetInt64() > 0)
+        {
+            return "storage locations: on";
+        }
+
+        var settings = await client.CreateAsync("res.config.settings", new JsonObject { ["group_stock_multi_locations"] = true }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await client.CallButtonAsync("res.config.settings", "execute", [settings.GetId()], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return "storage locations: turned on (Inventory > Configuration > Settings > Storage Locations), for the inventory scenario's internal transfers";
     }
 
     /// <summary>Odoo 16/17 mark storable goods with <c>detailed_type</c>; 18 and later with <c>is_storable</c> on a goods type.</summary>

@@ -267,7 +267,10 @@ public sealed class OdooClient
         }, cancellationToken);
     }
 
-    /// <summary>A many2one's autocompletion: <c>name_search</c>, answering <c>[[id, display_name], ...]</c>.</summary>
+    /// <summary>
+    /// A many2one's autocompletion: <c>name_search</c> answering <c>[[id, display_name], ...]</c>, or on 19
+    /// <c>web_name_search</c> answering <c>[{"id": id, "display_name": ...}, ...]</c>.
+    /// </summary>
     public Task<OdooResponse> NameSearchAsync(string model, string name, OdooDomain? domain = null, string op = "ilike", int limit = 8, JsonObject? context = null,
         CancellationToken cancellationToken = default)
     {
@@ -311,6 +314,21 @@ public sealed class OdooClient
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(groupBy);
         return CallAsync(WebClientCalls.ReadGroup(model, domain, fields, groupBy, offset, limit, orderBy, lazy, context), cancellationToken);
+    }
+
+    /// <summary>
+    /// A pivot view: <paramref name="rows"/> by <paramref name="columns"/> with <paramref name="aggregates"/> such as
+    /// <c>price_subtotal:sum</c> (19: <c>formatted_read_grouping_sets</c>; before: <c>read_group</c>, not lazy).
+    /// </summary>
+    public Task<OdooResponse> PivotReadGroupAsync(string model, OdooDomain? domain, IReadOnlyList<string> rows, IReadOnlyList<string> columns,
+        IReadOnlyList<string> aggregates, JsonObject? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(aggregates);
+        OdooNames.Check(model, "read_group");
+        return RunVersionedAsync(model, "read_group",
+            version => WebClientCalls.PivotReadGroup(version, model, domain, rows, columns, aggregates, context), cancellationToken);
     }
 
     /// <summary>

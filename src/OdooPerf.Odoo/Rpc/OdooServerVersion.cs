@@ -30,6 +30,15 @@ public sealed record OdooServerVersion(int Major, int Minor, bool IsSaas)
     /// <summary><c>name_search</c>'s domain argument is <c>domain</c> from 19, <c>args</c> before.</summary>
     internal bool NameSearchTakesDomain => Major >= 19;
 
+    /// <summary>The web client completes a many2one with <c>web_name_search</c> (19), <c>name_search</c> before.</summary>
+    internal bool HasWebNameSearch => Major >= 19;
+
+    /// <summary>
+    /// <c>formatted_read_group</c> and <c>formatted_read_grouping_sets</c> exist and the web client's pivot and graph use them
+    /// (19); <c>read_group</c> is deprecated there (<c>@api.deprecated</c>, a warning in the server log at each call).
+    /// </summary>
+    internal bool HasFormattedReadGroup => Major >= 19;
+
     /// <summary><c>web_read_group(domain, groupby, aggregates, limit, offset, order)</c> from 19; <c>(domain, fields, groupby, ..., orderby, lazy)</c> before.</summary>
     internal bool WebReadGroupTakesAggregates => Major >= 19;
 

@@ -71,19 +71,26 @@ internal static class WebClientCalls
     public static OdooCall Write(string model, IReadOnlyList<long> ids, JsonObject vals, JsonObject? context) =>
         new(model, "write") { Ids = ids, Args = [vals.DeepClone()], ArgNames = ["vals"], Context = context };
 
-    // name_search(name, args|domain, operator, limit): the domain parameter is "domain" from 19.
-    public static OdooCall NameSearch(OdooServerVersion version, string model, string name, OdooDomain? domain, string op, int limit, JsonObject? context) =>
-        new(model, "name_search")
+    // A many2one's autocompletion. 19: web_name_search(name, specification, domain, operator, limit), asking for the
+    // display name (addons/web/static/src/views/fields/relational_utils.js); before: name_search(name, args, operator,
+    // limit). (19's name_search takes "domain" instead of "args"; its web client no longer calls it for this.)
+    public static OdooCall NameSearch(OdooServerVersion version, string model, string name, OdooDomain? domain, string op, int limit, JsonObject? context)
+    {
+        var kwargs = new JsonObject
         {
-            Kwargs = new JsonObject
-            {
-                ["name"] = name,
-                [version.NameSearchTakesDomain ? "domain" : "args"] = (domain ?? OdooDomain.Empty).ToNode(),
-                ["operator"] = op,
-                ["limit"] = limit,
-            },
-            Context = context,
+            ["name"] = name,
+            [version.NameSearchTakesDomain ? "domain" : "args"] = (domain ?? OdooDomain.Empty).ToNode(),
+            ["operator"] = op,
+            ["limit"] = limit,
         };
+        if (!version.HasWebNameSearch)
+        {
+            return new OdooCall(model, "name_search") { Kwargs = kwargs, Context = context };
+        }
+
+        kwargs["specification"] = new JsonObject { ["display_name"] = new JsonObject() };
+        return new OdooCall(model, "web_name_search") { Kwargs = kwargs, Context = context };
+    }
 
     public static OdooCall SearchCount(string model, OdooDomain? domain, JsonObject? context) =>
         new(model, "search_count") { Args = [(domain ?? OdooDomain.Empty).ToNode()], ArgNames = ["domain"], Context = context };
@@ -116,6 +123,45 @@ internal static class WebClientCalls
         AddIfSet(kwargs, "limit", limit);
         AddIfSet(kwargs, "orderby", orderBy);
         return new OdooCall(model, "read_group") { Kwargs = kwargs, Context = context };
+    }
+
+    // A pivot view's grouped read, rows by columns. 19: formatted_read_grouping_sets(domain, grouping_sets,
+    // aggregates, order) with the sets the pivot asks for (the total, each axis, both: addons/web/static/src/views/pivot/
+    // pivot_model.js); read_group is deprecated there. Before: read_group(domain, fields, groupby, lazy=False).
+    public static OdooCall PivotReadGroup(OdooServerVersion version, string model, OdooDomain? domain, IReadOnlyList<string> rows,
+        IReadOnlyList<string> columns, IReadOnlyList<string> aggregates, JsonObject? context)
+    {
+        if (!version.HasFormattedReadGroup)
+        {
+            return ReadGroup(model, domain, aggregates, [.. rows, .. columns], offset: 0, limit: null, orderBy: null, lazy: false, context);
+        }
+
+        var sets = new JsonArray(Strings([]));
+        if (rows.Count > 0)
+        {
+            sets.Add(Strings(rows));
+        }
+
+        if (columns.Count > 0)
+        {
+            sets.Add(Strings(columns));
+        }
+
+        if (rows.Count > 0 && columns.Count > 0)
+        {
+            sets.Add(Strings([.. rows, .. columns]));
+        }
+
+        return new OdooCall(model, "formatted_read_grouping_sets")
+        {
+            Kwargs = new JsonObject
+            {
+                ["domain"] = (domain ?? OdooDomain.Empty).ToNode(),
+                ["grouping_sets"] = sets,
+                ["aggregates"] = Strings(aggregates),
+            },
+            Context = context,
+        };
     }
 
     // 19: web_read_group(domain, groupby, aggregates, limit, offset, order); before: (domain, fields, groupby, limit,

@@ -5,6 +5,7 @@ using OdooPerf.Load.Simulations;
 using OdooPerf.LoadTests.CommandLine;
 using OdooPerf.LoadTests.GoLive;
 using OdooPerf.LoadTests.Scenarios;
+using OdooPerf.LoadTests.Schema;
 using Xunit;
 
 namespace OdooPerf.LoadTests.Tests.GoLive;
@@ -104,6 +105,10 @@ public sealed class GoLiveTests
         public override string? Writes => null;
 
         public override IReadOnlyList<string> RequiredApps => [];
+
+        public override IReadOnlyList<string> Models => [];
+
+        public override object ResolveFields(ScenarioFields fields, OdooRunData run) => this;
 
         public override bool IsReport => true;
 

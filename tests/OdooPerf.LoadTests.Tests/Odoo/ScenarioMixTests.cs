@@ -1,4 +1,5 @@
 using OdooPerf.LoadTests.Scenarios;
+using OdooPerf.LoadTests.Schema;
 using Xunit;
 
 namespace OdooPerf.LoadTests.Tests.Odoo;
@@ -114,6 +115,10 @@ public sealed class ScenarioMixTests
         public override string? Writes => null;
 
         public override IReadOnlyList<string> RequiredApps => [];
+
+        public override IReadOnlyList<string> Models => [];
+
+        public override object ResolveFields(ScenarioFields fields, OdooRunData run) => this;
 
         public override Task RunAsync(OdooIteration iteration) => Task.CompletedTask;
     }

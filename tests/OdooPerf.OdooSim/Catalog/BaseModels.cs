@@ -31,6 +31,12 @@ internal static class BaseModels
             .Default("active", true)
             .Build();
 
+        yield return new ModelBuilder("res.country", "res_country", "Country", "base")
+            .Order("name, id")
+            .Char("name", "Country Name", required: true)
+            .Char("code", "Country Code")
+            .Build();
+
         yield return new ModelBuilder("res.partner", "res_partner", "Contact", "base")
             .Order("complete_name, id desc")
             .DisplayName("{0}.\"complete_name\"")
@@ -42,6 +48,8 @@ internal static class BaseModels
             .Bool("is_company", "Is a Company")
             .Selection("type", "Address Type", ("contact", "Contact"), ("invoice", "Invoice Address"), ("delivery", "Delivery Address"), ("other", "Other Address"))
             .Many2one("parent_id", "res.partner", "Related Company")
+            .One2many("child_ids", "res.partner", "parent_id", "Contact")
+            .Many2one("country_id", "res.country", "Country")
             .Char("street", "Street")
             .Char("city", "City")
             .Char("zip", "Zip")
@@ -101,6 +109,16 @@ internal static class BaseModels
             .Bool("application", "Application")
             .Selection("state", "Status", ("uninstallable", "Uninstallable"), ("uninstalled", "Not Installed"), ("installed", "Installed"),
                 ("to upgrade", "To be upgraded"), ("to remove", "To be removed"), ("to install", "To be installed"))
+            .Build();
+
+        // One row per model of the installed modules, as Odoo's registry writes it: what a client asks to learn
+        // which models exist before reading their fields.
+        yield return new ModelBuilder("ir.model", "ir_model", "Models", "base")
+            .Order("model")
+            .Char("name", "Model Description", required: true)
+            .Char("model", "Model", required: true)
+            .Char("modules", "In Apps")
+            .Bool("transient", "Transient Model")
             .Build();
 
         yield return new ModelBuilder("ir.model.data", "ir_model_data", "Model Data", "base")
@@ -211,6 +229,14 @@ internal static class BaseModels
             .Related("uom_id", FieldType.Many2one, "Unit of Measure", "product_tmpl_id", "product_template", "uom_id", relation: "uom.uom")
             .Computed("qty_available", FieldType.Float, "Quantity On Hand",
                 "(SELECT COALESCE(SUM(q.\"quantity\"), 0) FROM \"stock_quant\" q JOIN \"stock_location\" l ON l.id = q.\"location_id\" WHERE q.\"product_id\" = {0}.id AND l.\"usage\" = 'internal')")
+            // Forecast: on hand plus what open moves bring into, minus what they take out of, internal locations.
+            .Computed("incoming_qty", FieldType.Float, "Incoming",
+                "(SELECT COALESCE(SUM(m.\"product_uom_qty\"), 0) FROM \"stock_move\" m JOIN \"stock_location\" d ON d.id = m.\"location_dest_id\" JOIN \"stock_location\" s ON s.id = m.\"location_id\" WHERE m.\"product_id\" = {0}.id AND m.\"state\" NOT IN ('draft', 'done', 'cancel') AND d.\"usage\" = 'internal' AND s.\"usage\" <> 'internal')")
+            .Computed("outgoing_qty", FieldType.Float, "Outgoing",
+                "(SELECT COALESCE(SUM(m.\"product_uom_qty\"), 0) FROM \"stock_move\" m JOIN \"stock_location\" d ON d.id = m.\"location_dest_id\" JOIN \"stock_location\" s ON s.id = m.\"location_id\" WHERE m.\"product_id\" = {0}.id AND m.\"state\" NOT IN ('draft', 'done', 'cancel') AND s.\"usage\" = 'internal' AND d.\"usage\" <> 'internal')")
+            .Computed("virtual_available", FieldType.Float, "Forecasted Quantity",
+                "(SELECT COALESCE(SUM(q.\"quantity\"), 0) FROM \"stock_quant\" q JOIN \"stock_location\" l ON l.id = q.\"location_id\" WHERE q.\"product_id\" = {0}.id AND l.\"usage\" = 'internal')"
+                + " + (SELECT COALESCE(SUM(CASE WHEN d.\"usage\" = 'internal' THEN m.\"product_uom_qty\" ELSE -m.\"product_uom_qty\" END), 0) FROM \"stock_move\" m JOIN \"stock_location\" d ON d.id = m.\"location_dest_id\" JOIN \"stock_location\" s ON s.id = m.\"location_id\" WHERE m.\"product_id\" = {0}.id AND m.\"state\" NOT IN ('draft', 'done', 'cancel') AND (d.\"usage\" = 'internal') <> (s.\"usage\" = 'internal'))")
             .Computed("free_qty", FieldType.Float, "Free To Use Quantity",
                 "(SELECT COALESCE(SUM(q.\"quantity\" - q.\"reserved_quantity\"), 0) FROM \"stock_quant\" q JOIN \"stock_location\" l ON l.id = q.\"location_id\" WHERE q.\"product_id\" = {0}.id AND l.\"usage\" = 'internal')")
             .Default("active", true)

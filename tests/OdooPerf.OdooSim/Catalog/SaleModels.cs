@@ -25,6 +25,8 @@ internal static class SaleModels
             .Bool("locked", "Locked")
             .Many2one("user_id", "res.users", "Salesperson")
             .Many2one("company_id", "res.company", "Company", required: true)
+            // Odoo takes it from the pricelist, else the company; the simulator has no pricelists.
+            .Related("currency_id", FieldType.Many2one, "Currency", "company_id", "res_company", "currency_id", relation: "res.currency")
             .Char("client_order_ref", "Customer Reference")
             .Char("origin", "Source Document")
             .Html("note", "Terms and conditions")

@@ -109,6 +109,11 @@ internal sealed class Seeder(Cursor cr, Registry registry, SeedOptions options, 
                 ("state", registry.IsInstalled(module) ? "installed" : "uninstalled")).ConfigureAwait(false);
         }
 
+        foreach (var model in registry.Models.Where(m => registry.TryGetPublic(m.Name, out _)).OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            await InsertAsync("ir_model", ("name", model.Description), ("model", model.Name), ("modules", model.Module), ("transient", model.Transient)).ConfigureAwait(false);
+        }
+
         foreach (var (xmlId, id) in Actions.ViewIds)
         {
             var parts = xmlId.Split('.');
