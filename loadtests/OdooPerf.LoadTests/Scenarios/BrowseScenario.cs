@@ -28,13 +28,16 @@ internal sealed class BrowseScenario : OdooScenario
     public override IReadOnlyList<string> Models => ["res.partner", "sale.order", "sale.order.line", "product.product"];
 
     /// <summary>What browse sends, built from the server's fields (<c>mobile</c> only where the server has it: 19 removed it).</summary>
-    internal sealed record Forms(OdooSpecification ContactList, OdooSpecification ContactForm, OdooSpecification? QuotationList, OdooSpecification? QuotationForm);
+    internal sealed record Forms(
+        OdooSpecification ContactList, string ContactOrder, OdooSpecification ContactForm, OdooSpecification? QuotationList, OdooSpecification? QuotationForm);
 
     public override object ResolveFields(ScenarioFields fields, OdooRunData run)
     {
         var contactList = fields.Spec("res.partner", s => s.Fields("display_name", "email", "phone", "city", "is_company")
             .Field("country_id", f => f.Fields("display_name"))
             .Field("parent_id", f => f.Fields("display_name")));
+        // The Contacts list sorts as res.partner's _order: by complete_name from 17, by display_name (then stored) in 16.
+        var contactOrder = $"{fields.FirstOf("res.partner", "complete_name", "display_name")} ASC, id DESC";
         var contactForm = fields.Spec("res.partner", s => s
             .Fields("name", "display_name", "is_company", "type", "street", "city", "zip", "vat", "ref", "email", "phone", "mobile?", "lang", "comment")
             .Field("parent_id", f => f.Fields("display_name"))
@@ -42,7 +45,7 @@ internal sealed class BrowseScenario : OdooScenario
             .Field("child_ids", f => f.Fields("display_name", "email", "phone")));
         if (!run.Has(OdooApps.Sales))
         {
-            return new Forms(contactList, contactForm, null, null);
+            return new Forms(contactList, contactOrder, contactForm, null, null);
         }
 
         var quotationList = fields.Spec("sale.order", s => s.Fields("name", "date_order", "amount_untaxed", "amount_total", "state", "invoice_status")
@@ -59,14 +62,14 @@ internal sealed class BrowseScenario : OdooScenario
                 .Field("product_id", p => p.Fields("display_name"))
                 .Field("product_uom", u => u.Fields("display_name"))
                 .Field("tax_id", t => t.Fields("display_name"))));
-        return new Forms(contactList, contactForm, quotationList, quotationForm);
+        return new Forms(contactList, contactOrder, contactForm, quotationList, quotationForm);
     }
 
     public override async Task RunAsync(OdooIteration iteration)
     {
         var forms = iteration.Run.Forms<Forms>(ScenarioName);
         var contacts = await iteration.Call("list_contacts", (client, ct) => client.WebSearchReadAsync(
-            "res.partner", OdooDomain.Empty, forms.ContactList, limit: 80, order: "complete_name ASC, id DESC", countLimit: 10001, cancellationToken: ct)).ConfigureAwait(false);
+            "res.partner", OdooDomain.Empty, forms.ContactList, limit: 80, order: forms.ContactOrder, countLimit: 10001, cancellationToken: ct)).ConfigureAwait(false);
         if (contacts is null)
         {
             return;

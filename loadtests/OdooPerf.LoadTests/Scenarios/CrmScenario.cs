@@ -77,7 +77,7 @@ internal sealed class CrmScenario : OdooScenario
         }
 
         var leadDefaults = new JsonObject { ["default_type"] = "lead" };
-        var lead = await iteration.Call("save_lead", (client, ct) => client.WebSaveAsync("crm.lead", [], new JsonObject
+        var lead = await iteration.Save("save_lead", "crm.lead", [], new JsonObject
         {
             ["name"] = $"OdooPerf lead {iteration.UniqueSuffix}",
             ["type"] = "lead",
@@ -85,7 +85,7 @@ internal sealed class CrmScenario : OdooScenario
             ["partner_name"] = $"Prospect {iteration.UniqueSuffix}",
             ["email_from"] = $"lead-{iteration.UniqueSuffix}@example.com",
             ["expected_revenue"] = iteration.Between(1, 50) * 1000,
-        }, forms.Lead, (JsonObject)leadDefaults.DeepClone(), ct)).ConfigureAwait(false);
+        }, forms.Lead, leadDefaults).ConfigureAwait(false);
         if (lead is null)
         {
             return;
@@ -96,8 +96,7 @@ internal sealed class CrmScenario : OdooScenario
         var conversion = data.Customers.IsEmpty
             ? new JsonObject { ["name"] = "convert", ["action"] = "create" }
             : new JsonObject { ["name"] = "convert", ["action"] = "exist", ["partner_id"] = data.Customers.Pick().Id };
-        var dialog = await iteration.Call("convert_dialog", (client, ct) => client.WebSaveAsync("crm.lead2opportunity.partner", [], conversion,
-            forms.Conversion, (JsonObject)active.DeepClone(), ct)).ConfigureAwait(false);
+        var dialog = await iteration.Save("convert_dialog", "crm.lead2opportunity.partner", [], conversion, forms.Conversion, active).ConfigureAwait(false);
         if (dialog is null
             || await iteration.Call("convert", (client, ct) => client.CallButtonAsync("crm.lead2opportunity.partner", "action_apply", [dialog.GetId()],
                 (JsonObject)active.DeepClone(), ct)).ConfigureAwait(false) is null)
@@ -129,7 +128,6 @@ internal sealed class CrmScenario : OdooScenario
             values["order_line"] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject { ["product_id"] = data.Products.Pick().Id, [forms.LineQuantity!] = iteration.Between(1, 10) }));
         }
 
-        return await iteration.Call("save_quotation", (client, ct) => client.WebSaveAsync("sale.order", [], values,
-            forms.Quotation!, context, ct)).ConfigureAwait(false) is not null;
+        return await iteration.Save("save_quotation", "sale.order", [], values, forms.Quotation!, context).ConfigureAwait(false) is not null;
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using OdooPerf.Load.Scenarios;
-using OdooPerf.Odoo.Rpc;
 
 namespace OdooPerf.LoadTests.Scenarios;
 
@@ -15,14 +14,14 @@ internal static class FailureLog
 
     private static readonly ConcurrentDictionary<string, bool> Logged = new(StringComparer.Ordinal);
 
-    public static void Note(ScenarioContext context, string step, OdooException failure)
+    public static void Note(ScenarioContext context, string step, string? model, string? method, string reason, string message)
     {
-        var key = $"{context.ScenarioName}/{step}/{failure.Reason}";
+        var key = $"{context.ScenarioName}/{step}/{reason}";
         if (Logged.Count < MaxLogged && Logged.TryAdd(key, true))
         {
-            var call = failure.Model is null ? failure.Method : $"{failure.Model}.{failure.Method}";
+            var call = model is null ? method : $"{model}.{method}";
             context.Logger.LogWarning("{Scenario}/{Step} ({Call}) failed: {Reason}: {Message}",
-                context.ScenarioName, step, call, failure.Reason, failure.Message);
+                context.ScenarioName, step, call, reason, message);
         }
     }
 }

@@ -30,7 +30,8 @@ internal sealed class InventoryScenario : OdooScenario
     /// What inventory sends, built from the server's fields: the transfer's moves field (<see cref="StockForms.Moves"/>)
     /// and what makes a product storable (<c>is_storable</c> from 18, <c>detailed_type</c> "product" before).
     /// </summary>
-    internal sealed record Forms(OdooSpecification QuantList, OdooSpecification ProductQuantities, OdooSpecification Transfer, string Moves, OdooDomain Storable);
+    internal sealed record Forms(
+        OdooSpecification QuantList, OdooSpecification ProductQuantities, OdooSpecification Transfer, string Moves, string? MoveDescription, OdooDomain Storable);
 
     public override object ResolveFields(ScenarioFields fields, OdooRunData run)
     {
@@ -38,7 +39,7 @@ internal sealed class InventoryScenario : OdooScenario
         fields.Name("stock.picking.type", "code");
         fields.Name("stock.picking.type", "default_location_src_id");
         fields.Name("stock.picking.type", "default_location_dest_id");
-        foreach (var moveField in new[] { "name", "product_id", "product_uom_qty", "location_id", "location_dest_id" })
+        foreach (var moveField in new[] { "product_id", "product_uom_qty", "location_id", "location_dest_id" })
         {
             fields.Name("stock.move", moveField);
         }
@@ -54,6 +55,7 @@ internal sealed class InventoryScenario : OdooScenario
                 .Field("location_dest_id", f => f.Fields("display_name"))
                 .Field("move_ids_without_package", f => f.Fields("product_uom_qty", "quantity").Field("product_id", p => p.Fields("display_name")))),
             StockForms.Moves(fields),
+            fields.Optional("stock.move", "name"),
             storable == "is_storable" ? OdooDomain.Where("is_storable", "=", true) : OdooDomain.Where(storable, "=", "product"));
     }
 
@@ -87,6 +89,27 @@ internal sealed class InventoryScenario : OdooScenario
         setup.Run.Set(ScenarioName, new InventoryData(type.GetProperty("id").GetInt64(), source, destinations.Count > 0 ? destinations : [defaultDestination], products));
     }
 
+    /// <summary>
+    /// The new transfer's one move. Up to 18 a move's description (<c>name</c>) is required and the form fills it from
+    /// the product (its onchange), so it is sent; 19 has no such field (the description is computed).
+    /// </summary>
+    private static JsonObject Move(Forms forms, (long Id, string Name) product, int quantity, long source, long destination)
+    {
+        var move = new JsonObject
+        {
+            ["product_id"] = product.Id,
+            ["product_uom_qty"] = quantity,
+            ["location_id"] = source,
+            ["location_dest_id"] = destination,
+        };
+        if (forms.MoveDescription is { } description)
+        {
+            move[description] = product.Name;
+        }
+
+        return move;
+    }
+
     public override async Task RunAsync(OdooIteration iteration)
     {
         var data = iteration.Run.Get<InventoryData>(ScenarioName);
@@ -108,22 +131,14 @@ internal sealed class InventoryScenario : OdooScenario
         }
 
         var destination = iteration.Pick(data.Destinations);
-        var saved = await iteration.Call("save_transfer", (client, ct) => client.WebSaveAsync("stock.picking", [], new JsonObject
+        var saved = await iteration.Save("save_transfer", "stock.picking", [], new JsonObject
         {
             ["picking_type_id"] = data.PickingTypeId,
             ["location_id"] = data.Source,
             ["location_dest_id"] = destination,
             ["origin"] = SeedData.OrderReference,
-            [forms.Moves] = new JsonArray(new JsonArray(0, "virtual_1", new JsonObject
-            {
-                // A move's description is required; the form fills it from the product (its onchange), so it is sent.
-                ["name"] = product.Name,
-                ["product_id"] = product.Id,
-                ["product_uom_qty"] = iteration.Between(1, 5),
-                ["location_id"] = data.Source,
-                ["location_dest_id"] = destination,
-            })),
-        }, forms.Transfer, (JsonObject)defaults.DeepClone(), ct)).ConfigureAwait(false);
+            [forms.Moves] = new JsonArray(new JsonArray(0, "virtual_1", Move(forms, product, iteration.Between(1, 5), data.Source, destination))),
+        }, forms.Transfer, defaults).ConfigureAwait(false);
         if (saved is null)
         {
             return;

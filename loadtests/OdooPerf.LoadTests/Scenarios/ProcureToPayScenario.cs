@@ -87,9 +87,9 @@ internal sealed class ProcureToPayScenario : OdooScenario
             lines.Add(new JsonArray(0, $"virtual_{line}", new JsonObject { ["product_id"] = product.Id, [forms.LineQuantity] = iteration.Between(5, 50) }));
         }
 
-        var saved = await iteration.Call("save_rfq", (client, ct) => client.WebSaveAsync("purchase.order", [],
+        var saved = await iteration.Save("save_rfq", "purchase.order", [],
             new JsonObject { ["partner_id"] = vendor.Id, ["partner_ref"] = SeedData.DocumentReference(iteration.UniqueSuffix), ["order_line"] = lines },
-            forms.Order, cancellationToken: ct)).ConfigureAwait(false);
+            forms.Order).ConfigureAwait(false);
         if (saved is null)
         {
             return;
@@ -129,15 +129,14 @@ internal sealed class ProcureToPayScenario : OdooScenario
     private static async Task BillAsync(OdooIteration iteration, long order, OdooSpecification billForm)
     {
         var created = await iteration.Call("create_bill", (client, ct) =>
-            client.CallButtonAsync("purchase.order", "action_create_invoice", [order], cancellationToken: ct)).ConfigureAwait(false);
-        if (created is null || OdooActions.ResId(created) is not { } bill)
+            client.CallButtonAsync("purchase.order", "action_create_invoice", [order], cancellationToken: ct), OdooActions.ResId, "the button opened no bill").ConfigureAwait(false);
+        if (created is not { } bill)
         {
             return;
         }
 
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (await iteration.Call("set_bill_date", (client, ct) => client.WebSaveAsync("account.move", [bill],
-                new JsonObject { ["invoice_date"] = today }, billForm, cancellationToken: ct)).ConfigureAwait(false) is null)
+        if (await iteration.Save("set_bill_date", "account.move", [bill], new JsonObject { ["invoice_date"] = today }, billForm).ConfigureAwait(false) is null)
         {
             return;
         }

@@ -103,9 +103,9 @@ internal sealed class QuoteToCashScenario : OdooScenario
             lines.Add(new JsonArray(0, $"virtual_{line}", new JsonObject { ["product_id"] = product.Id, [forms.LineQuantity] = iteration.Between(1, 5) }));
         }
 
-        var saved = await iteration.Call("save_quotation", (client, ct) => client.WebSaveAsync("sale.order", [],
+        var saved = await iteration.Save("save_quotation", "sale.order", [],
             new JsonObject { ["partner_id"] = customer.Value, ["client_order_ref"] = SeedData.OrderReference, ["order_line"] = lines },
-            forms.Order, cancellationToken: ct)).ConfigureAwait(false);
+            forms.Order).ConfigureAwait(false);
         if (saved is null)
         {
             return;
@@ -145,9 +145,9 @@ internal sealed class QuoteToCashScenario : OdooScenario
             return id;
         }
 
-        var created = await iteration.Call("create_customer", (client, ct) => client.WebSaveAsync("res.partner", [],
+        var created = await iteration.Save("create_customer", "res.partner", [],
             new JsonObject { ["name"] = $"OdooPerf customer {iteration.UniqueSuffix}", ["is_company"] = true, ["email"] = $"{iteration.UniqueSuffix}@example.com" },
-            OdooSpecification.Of("display_name"), new JsonObject { ["res_partner_search_mode"] = "customer" }, ct)).ConfigureAwait(false);
+            OdooSpecification.Of("display_name"), new JsonObject { ["res_partner_search_mode"] = "customer" }).ConfigureAwait(false);
         if (created is null)
         {
             return null;
@@ -181,16 +181,24 @@ internal sealed class QuoteToCashScenario : OdooScenario
     private static async Task<long?> InvoiceAsync(OdooIteration iteration, long order, Forms forms)
     {
         var context = OdooContext.Active("sale.order", order);
-        var dialog = await iteration.Call("invoice_dialog", (client, ct) => client.WebSaveAsync("sale.advance.payment.inv", [],
-            new JsonObject { ["advance_payment_method"] = "delivered" }, forms.InvoiceDialog, context, ct)).ConfigureAwait(false);
+        var dialog = await iteration.Save("invoice_dialog", "sale.advance.payment.inv", [],
+            new JsonObject { ["advance_payment_method"] = "delivered" }, forms.InvoiceDialog, context).ConfigureAwait(false);
         if (dialog is null)
         {
             return null;
         }
 
+        // 16's dialog has two buttons; "Create and View Invoice" (the primary one) carries open_invoices, without which
+        // 16 closes the dialog instead of opening the invoice. From 17 the button always opens it.
+        var buttonContext = OdooContext.Active("sale.order", order);
+        if (!iteration.Run.Version.HasWebSave)
+        {
+            buttonContext["open_invoices"] = true;
+        }
+
         var created = await iteration.Call("create_invoice", (client, ct) => client.CallButtonAsync("sale.advance.payment.inv", "create_invoices",
-            [dialog.GetId()], OdooContext.Active("sale.order", order), ct)).ConfigureAwait(false);
-        if (created is null || OdooActions.ResId(created) is not { } invoice)
+            [dialog.GetId()], (JsonObject)buttonContext.DeepClone(), ct), OdooActions.ResId, "the button opened no invoice").ConfigureAwait(false);
+        if (created is not { } invoice)
         {
             return null;
         }
@@ -211,8 +219,7 @@ internal sealed class QuoteToCashScenario : OdooScenario
         }
 
         var context = OdooActions.Context(action);
-        var wizard = await iteration.Call("save_payment", (client, ct) => client.WebSaveAsync("account.payment.register", [], new JsonObject(),
-            forms.PaymentDialog, context, ct)).ConfigureAwait(false);
+        var wizard = await iteration.Save("save_payment", "account.payment.register", [], new JsonObject(), forms.PaymentDialog, context).ConfigureAwait(false);
         if (wizard is null)
         {
             return;

@@ -41,8 +41,7 @@ internal static class StockValidation
             var resId = OdooActions.ResId(answer);
             if (resId is null)
             {
-                var saved = await iteration.Call($"{step}_save", (client, ct) =>
-                    client.WebSaveAsync(dialog.Model, [], new JsonObject(), OdooSpecification.Of("display_name"), context, ct)).ConfigureAwait(false);
+                var saved = await iteration.Save($"{step}_save", dialog.Model, [], new JsonObject(), OdooSpecification.Of("display_name"), context).ConfigureAwait(false);
                 if (saved is null)
                 {
                     return false;

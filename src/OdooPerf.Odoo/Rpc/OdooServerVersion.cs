@@ -18,6 +18,12 @@ public sealed record OdooServerVersion(int Major, int Minor, bool IsSaas)
     /// <summary>The web client reads with a <c>specification</c> (<c>web_search_read</c>, <c>web_read</c>, <c>web_save</c>), from 17.</summary>
     internal bool HasSpecification => Major >= 17;
 
+    /// <summary>
+    /// A form saves with one <c>web_save</c> that answers the saved record (17+); before, with <c>create</c> or
+    /// <c>write</c> and then a <c>read</c>: two requests.
+    /// </summary>
+    public bool HasWebSave => Major >= 17;
+
     /// <summary><c>web_search_read(domain, fields, ...)</c> exists (14 to 16); older clients used <c>search_read</c>.</summary>
     internal bool HasWebSearchReadWithFields => Major >= 14;
 
