@@ -77,6 +77,9 @@ internal sealed class OdooIteration(ScenarioContext context, OdooClient client, 
         return await Call($"{step}_read", (c, ct) => c.WebReadAsync(model, read, specification, Copy(saveContext), ct)).ConfigureAwait(false);
     }
 
+    /// <summary>Follows one document this iteration creates; dispose it when the iteration ends (<c>using</c>).</summary>
+    public DocumentProgress Document() => new(run, context.ScenarioName);
+
     /// <summary>A random element, as a user picks a customer or a product.</summary>
     public T Pick<T>(IReadOnlyList<T> items) =>
         items.Count == 0 ? throw new InvalidOperationException("nothing to pick from") : items[Random.Shared.Next(items.Count)];

@@ -13,6 +13,7 @@ internal sealed class OdooRunData
     private readonly ConcurrentDictionary<string, object> _scenarioData = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _stepCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, object> _forms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Scenario, string Stage), long> _unfinished = new();
 
     public required OdooServerVersion Version { get; init; }
 
@@ -56,6 +57,17 @@ internal sealed class OdooRunData
             _stepCalls.TryAdd(key, string.IsNullOrEmpty(route) ? call : $"{call} ({route})");
         }
     }
+
+    /// <summary>Counts one document a scenario's iteration left at <paramref name="stage"/> (see <see cref="DocumentProgress"/>).</summary>
+    public void CountUnfinished(string scenario, string stage) => _unfinished.AddOrUpdate((scenario, stage), 1, (_, n) => n + 1);
+
+    /// <summary>Documents left mid-flow: scenario → stage → count, sorted; empty when every flow that began a document finished it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Unfinished() =>
+        _unfinished.GroupBy(u => u.Key.Scenario, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, long>)new SortedDictionary<string, long>(g.ToDictionary(u => u.Key.Stage, u => u.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+                StringComparer.Ordinal);
 
     /// <summary>"scenario/step" → "model.method (route)", sorted.</summary>
     public IReadOnlyDictionary<string, string> StepCalls() =>

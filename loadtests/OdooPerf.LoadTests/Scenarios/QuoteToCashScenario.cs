@@ -103,6 +103,7 @@ internal sealed class QuoteToCashScenario : OdooScenario
             lines.Add(new JsonArray(0, $"virtual_{line}", new JsonObject { ["product_id"] = product.Id, [forms.LineQuantity] = iteration.Between(1, 5) }));
         }
 
+        using var progress = iteration.Document();
         var saved = await iteration.Save("save_quotation", "sale.order", [],
             new JsonObject { ["partner_id"] = customer.Value, ["client_order_ref"] = SeedData.OrderReference, ["order_line"] = lines },
             forms.Order).ConfigureAwait(false);
@@ -112,20 +113,46 @@ internal sealed class QuoteToCashScenario : OdooScenario
         }
 
         var order = saved.GetId();
-        if (await iteration.Call("confirm_order", (client, ct) => client.CallButtonAsync("sale.order", "action_confirm", [order], cancellationToken: ct)).ConfigureAwait(false) is null
-            || !await DeliverAsync(iteration, order, forms).ConfigureAwait(false))
+        progress.At(Stages.Quotation);
+        if (await iteration.Call("confirm_order", (client, ct) => client.CallButtonAsync("sale.order", "action_confirm", [order], cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }
 
+        progress.At(Stages.Confirmed);
+        if (!await DeliverAsync(iteration, order, forms).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        progress.At(Stages.Delivered);
         var invoice = await InvoiceAsync(iteration, order, forms).ConfigureAwait(false);
-        if (invoice is null
-            || await iteration.Call("post_invoice", (client, ct) => client.CallButtonAsync("account.move", "action_post", [invoice.Value], cancellationToken: ct)).ConfigureAwait(false) is null)
+        if (invoice is null)
         {
             return;
         }
 
-        await RegisterPaymentAsync(iteration, invoice.Value, forms).ConfigureAwait(false);
+        progress.At(Stages.Invoiced);
+        if (await iteration.Call("post_invoice", (client, ct) => client.CallButtonAsync("account.move", "action_post", [invoice.Value], cancellationToken: ct)).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        progress.At(Stages.Posted);
+        if (await RegisterPaymentAsync(iteration, invoice.Value, forms).ConfigureAwait(false))
+        {
+            progress.Finish();
+        }
+    }
+
+    /// <summary>Where a sale order can be left mid-flow, for the report's count of unfinished documents.</summary>
+    internal static class Stages
+    {
+        public const string Quotation = "quotation saved, not confirmed";
+        public const string Confirmed = "order confirmed, not delivered";
+        public const string Delivered = "delivered, not invoiced";
+        public const string Invoiced = "invoice created, not posted";
+        public const string Posted = "invoice posted, not paid";
     }
 
     /// <summary>The customer as typed in the customer field; a new one when the database has none (then kept by this user).</summary>
@@ -209,24 +236,24 @@ internal sealed class QuoteToCashScenario : OdooScenario
     }
 
     /// <summary>"Register Payment" on the posted invoice: the action, the dialog saved with its context, "Create Payment".</summary>
-    private static async Task RegisterPaymentAsync(OdooIteration iteration, long invoice, Forms forms)
+    private static async Task<bool> RegisterPaymentAsync(OdooIteration iteration, long invoice, Forms forms)
     {
         var action = await iteration.Call("payment_dialog", (client, ct) =>
             client.CallButtonAsync("account.move", "action_register_payment", [invoice], cancellationToken: ct)).ConfigureAwait(false);
         if (action is null)
         {
-            return;
+            return false;
         }
 
         var context = OdooActions.Context(action);
         var wizard = await iteration.Save("save_payment", "account.payment.register", [], new JsonObject(), forms.PaymentDialog, context).ConfigureAwait(false);
         if (wizard is null)
         {
-            return;
+            return false;
         }
 
-        await iteration.Call("create_payment", (client, ct) => client.CallButtonAsync("account.payment.register", "action_create_payments",
-            [wizard.GetId()], OdooActions.Context(action), ct)).ConfigureAwait(false);
+        return await iteration.Call("create_payment", (client, ct) => client.CallButtonAsync("account.payment.register", "action_create_payments",
+            [wizard.GetId()], OdooActions.Context(action), ct)).ConfigureAwait(false) is not null;
     }
 
     /// <summary>What a user types to find a record: the first letters of its name.</summary>
