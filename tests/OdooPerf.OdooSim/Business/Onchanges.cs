@@ -30,14 +30,14 @@ internal static class Onchanges
                 {
                     case "sale.order.line":
                         result["price_unit"] = Values.Number(Convert.ToDouble(product[1], CultureInfo.InvariantCulture));
-                        result["product_uom"] = uom;
+                        result[env.Runtime.Schema.FieldName(model.Name, "product_uom")] = uom;
                         break;
                     case "purchase.order.line":
                         result["price_unit"] = Values.Number(Convert.ToDouble(product[2], CultureInfo.InvariantCulture));
-                        result["product_uom"] = uom;
+                        result[env.Runtime.Schema.FieldName(model.Name, "product_uom")] = uom;
                         break;
                     case "stock.move":
-                        result["product_uom"] = uom;
+                        result[env.Runtime.Schema.FieldName(model.Name, "product_uom")] = uom;
                         break;
                     default:
                         result["price_unit"] = Values.Number(Convert.ToDouble(product[1], CultureInfo.InvariantCulture));

@@ -99,7 +99,7 @@ internal static class PurchaseFlow
         {
             ["product_id"] = Convert.ToInt32(line[1], CultureInfo.InvariantCulture),
             ["product_uom_qty"] = Convert.ToDouble(line[2], CultureInfo.InvariantCulture),
-            ["product_uom"] = line[4] is null ? false : Convert.ToInt32(line[4], CultureInfo.InvariantCulture),
+            [env.Runtime.Schema.FieldName("stock.move", "product_uom")] = line[4] is null ? false : Convert.ToInt32(line[4], CultureInfo.InvariantCulture),
             ["name"] = (string?)line[3],
             ["purchase_line_id"] = Convert.ToInt32(line[0], CultureInfo.InvariantCulture),
         })).ToArray());
@@ -292,7 +292,7 @@ internal static class PurchaseFlow
 
             SaleFlow.SetIf(values, "name", (string?)row[0], overwrite);
             SaleFlow.SetIf(values, "price_unit", Convert.ToDouble(row[1], CultureInfo.InvariantCulture), overwrite);
-            SaleFlow.SetIf(values, "product_uom", row[2] is null ? null : Convert.ToInt32(row[2], CultureInfo.InvariantCulture), overwrite);
+            SaleFlow.SetIf(values, env.Runtime.Schema.FieldName("purchase.order.line", "product_uom"), row[2] is null ? null : Convert.ToInt32(row[2], CultureInfo.InvariantCulture), overwrite);
             SaleFlow.SetIf(values, "date_planned", Values.Datetime(env.Now), overwrite: false);
         }
     }
