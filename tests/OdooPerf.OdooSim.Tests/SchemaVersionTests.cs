@@ -341,6 +341,68 @@ public sealed class SchemaVersionTests(SimulatorFixture fixture) : IClassFixture
         Assert.Equal("Quantity Done", fields["quantity_done"]!["string"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Where a real server's fields_get dumps exist (/var/tmp/odoo-real/VERSION/facts/MODEL.json, written by the real-Odoo
+    /// validation runs), every field the simulator shows must exist there with the same kind; without dumps the test has nothing to check.
+    /// </summary>
+    [Theory]
+    [InlineData("16.0")]
+    [InlineData("17.0")]
+    [InlineData("18.0")]
+    [InlineData("19.0")]
+    public async Task Every_field_the_simulator_shows_exists_on_the_real_server_when_its_dumps_are_present(string version)
+    {
+        var facts = Path.Join(RealFactsRoot, version[..2], "facts");
+        if (!Directory.Exists(facts))
+        {
+            return;
+        }
+
+        using var client = await ClientAsync(version);
+        var problems = new List<string>();
+        foreach (var file in Directory.GetFiles(facts, "*.json").Where(f => !Path.GetFileName(f).StartsWith("version_info", StringComparison.Ordinal)))
+        {
+            var model = Path.GetFileNameWithoutExtension(file);
+            var real = JsonNode.Parse(await File.ReadAllTextAsync(file)) as JsonObject;
+            var response = await client.CallAsync(model, "fields_get", [], new JsonObject { ["attributes"] = new JsonArray("type", "relation") });
+            if (real is null || response.ContainsKey("error"))
+            {
+                continue;
+            }
+
+            // And the names the simulator calls absent in this version (removed, renamed away, added elsewhere) are absent there too.
+            var absent = new Orm.Registry([], int.Parse(version[..2], System.Globalization.CultureInfo.InvariantCulture)).Models.SingleOrDefault(m => m.Name == model)?.Absent.Keys ?? [];
+            problems.AddRange(absent.Where(real.ContainsKey).Select(name => $"{model}.{name}: absent here, present on the real {version}"));
+
+            foreach (var (name, description) in response["result"]!.AsObject())
+            {
+                if (!real.TryGetPropertyValue(name, out var actual) || actual is null)
+                {
+                    problems.Add($"{model}.{name}: not on the real {version}");
+                }
+                else if (Kind(description!["type"]!.GetValue<string>()) != Kind(actual["type"]!.GetValue<string>())
+                    || description["relation"]?.GetValue<string>() != actual["relation"]?.GetValue<string>())
+                {
+                    problems.Add($"{model}.{name}: {description["type"]} {description["relation"]} here, {actual["type"]} {actual["relation"]} on the real {version}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private const string RealFactsRoot = "/var/tmp/odoo-real";
+
+    // Approximations the simulator makes whatever the version: amounts as monetary, languages and time zones as char, selections of related
+    // fields; the kinds that matter to a client (scalar, many2one, x2many) must agree.
+    private static string Kind(string type) => type switch
+    {
+        "float" or "monetary" or "integer" => "number",
+        "char" or "selection" or "text" or "html" => "text",
+        "one2many" or "many2many" => "x2many",
+        _ => type,
+    };
+
     private async Task<OdooTestClient> ClientAsync(string version)
     {
         var sim = await fixture.SharedAsync(version);

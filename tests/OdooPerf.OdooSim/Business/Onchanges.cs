@@ -25,7 +25,11 @@ internal static class Onchanges
             if (product is not null)
             {
                 var uom = product[3] is null ? (JsonNode)false : new JsonObject { ["id"] = Convert.ToInt32(product[3], CultureInfo.InvariantCulture), ["display_name"] = (string?)product[4] };
-                result["name"] = (string?)product[0];
+                if (env.Runtime.Schema.Has(model.Name, "name"))
+                {
+                    result["name"] = (string?)product[0];
+                }
+
                 switch (model.Name)
                 {
                     case "sale.order.line":

@@ -117,14 +117,14 @@ internal static class SaleFlow
         var moves = new JsonArray();
         foreach (var line in lines)
         {
-            moves.Add(new JsonArray(0, 0, new JsonObject
+            moves.Add(new JsonArray(0, 0, env.Runtime.Schema.Values("stock.move", new JsonObject
             {
                 ["product_id"] = Convert.ToInt32(line[1], CultureInfo.InvariantCulture),
                 ["product_uom_qty"] = Convert.ToDouble(line[2], CultureInfo.InvariantCulture),
                 [env.Runtime.Schema.FieldName("stock.move", "product_uom")] = line[4] is null ? false : Convert.ToInt32(line[4], CultureInfo.InvariantCulture),
                 ["name"] = (string?)line[3],
                 ["sale_line_id"] = Convert.ToInt32(line[0], CultureInfo.InvariantCulture),
-            }));
+            })));
         }
 
         var picking = await env.Orm.CreateAsync(env, env.Model("stock.picking"), new JsonObject

@@ -278,7 +278,7 @@ internal static class StockFlow
     private static async Task<JsonObject> MoveCopyAsync(Env env, int moveId, double quantity)
     {
         var row = (await env.Cr.QueryAsync("SELECT \"product_id\", \"name\", \"product_uom\", \"sale_line_id\", \"purchase_line_id\" FROM \"stock_move\" WHERE id = $1", moveId).ConfigureAwait(false))[0];
-        return new JsonObject
+        return env.Runtime.Schema.Values("stock.move", new JsonObject
         {
             ["product_id"] = Convert.ToInt32(row[0], CultureInfo.InvariantCulture),
             ["name"] = (string?)row[1],
@@ -286,7 +286,7 @@ internal static class StockFlow
             ["sale_line_id"] = row[3] is null ? false : Convert.ToInt32(row[3], CultureInfo.InvariantCulture),
             ["purchase_line_id"] = row[4] is null ? false : Convert.ToInt32(row[4], CultureInfo.InvariantCulture),
             ["product_uom_qty"] = quantity,
-        };
+        });
     }
 
     private static async Task AddQuantAsync(Env env, object product, object location, decimal quantity, decimal reserved)

@@ -70,6 +70,11 @@ internal static class SchemaChanges
             "16.0 addons/sale/models/sale_order_line.py state = related order_id.state")
         { Selection = [("draft", "Quotation"), ("sent", "Quotation Sent"), ("sale", "Sales Order"), ("done", "Locked"), ("cancel", "Cancelled")] },
 
+        new(SchemaChangeKind.Removed, "res.partner", "complete_name", 16, 16,
+            "17.0 odoo/addons/base/models/res_partner.py adds complete_name (stored); 16.0 stores display_name (real 16.0 fields_get dump)"),
+        new(SchemaChangeKind.Removed, "sale.advance.payment.inv", "consolidated_billing", 16, 16,
+            "17.0 addons/sale/wizard/sale_make_invoice_advance.py adds consolidated_billing; absent from the real 16.0 fields_get dump"),
+
         // ---- Odoo 18 ----
         new(SchemaChangeKind.Removed, "product.template", "detailed_type", 18, Any,
             "18.0 addons/product/models/product_template.py: no detailed_type; type = Selection(consu Goods, service, combo)"),
@@ -125,6 +130,15 @@ internal static class SchemaChanges
         new(SchemaChangeKind.Renamed, "purchase.order.line", "taxes_id", 19, Any,
             "19.0 addons/purchase/models/purchase_order_line.py: tax_ids = fields.Many2many('account.tax', string='Taxes', ...)")
         { NewName = "tax_ids" },
+        new(SchemaChangeKind.Renamed, "purchase.order", "notes", 19, Any,
+            "19.0 addons/purchase/models/purchase_order.py: note = fields.Html('Terms and Conditions') (real 19.0 fields_get dump)")
+        { NewName = "note" },
+        new(SchemaChangeKind.Removed, "uom.uom", "uom_type", 19, Any,
+            "19.0 addons/uom/models/uom_uom.py: units relative to another (relative_factor, relative_uom_id), no uom_type (real 19.0 dump)"),
+        new(SchemaChangeKind.Removed, "stock.move", "name", 19, Any,
+            "19.0 addons/stock/models/stock_move.py: no name; description_picking (computed) instead (real 19.0 dump)"),
+        new(SchemaChangeKind.Removed, "res.company", "stock_move_sms_validation", 19, Any,
+            "19.0 addons/stock_sms/models/res_company.py: only stock_sms_confirmation_template_id and has_received_warning_stock_sms (real 19.0 dump)"),
         new(SchemaChangeKind.Removed, "account.account", "deprecated", 19, Any,
             "19.0 addons/account/models/account_account.py: active = fields.Boolean(default=True) replaces deprecated"),
         new(SchemaChangeKind.Added, "account.account", "active", 19, Any,

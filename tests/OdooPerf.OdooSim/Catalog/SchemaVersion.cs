@@ -40,6 +40,21 @@ internal sealed class SchemaVersion
             ? throw new InvalidOperationException($"{model}.{field17} does not exist in Odoo {Major}.0: the simulator must not set it")
             : _renamed.GetValueOrDefault((model, field17), field17);
 
+    /// <summary>Values written with 17 names, as the played version names them: renamed keys follow, fields it lacks are left out.</summary>
+    public System.Text.Json.Nodes.JsonObject Values(string model, System.Text.Json.Nodes.JsonObject values17)
+    {
+        var result = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (key, value) in values17)
+        {
+            if (Has(model, key))
+            {
+                result[_renamed.GetValueOrDefault((model, key), key)] = value?.DeepClone();
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>True when the played version has the field (17 name, or the name of a field added in some version).</summary>
     public bool Has(string model, string field17) =>
         !_removed.Contains((model, field17)) && (_addedHere.Contains((model, field17)) || !_addedElsewhere.Contains((model, field17)));
