@@ -13,7 +13,7 @@ public sealed class SimulatorFixture : IAsyncLifetime
     private readonly List<(OdooSimulator Simulator, string Database, string LogFile)> _started = [];
     private int _databases;
     private int _logs;
-    private OdooSimulator? _shared;
+    private readonly Dictionary<string, OdooSimulator> _shared = new(StringComparer.Ordinal);
 
     public PostgresCluster Cluster { get; private set; } = null!;
 
@@ -23,9 +23,9 @@ public sealed class SimulatorFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_shared is not null)
+        foreach (var shared in _shared.Values)
         {
-            await _shared.DisposeAsync();
+            await shared.DisposeAsync();
         }
 
         _sharedGate.Dispose();
@@ -69,13 +69,18 @@ public sealed class SimulatorFixture : IAsyncLifetime
         return simulator;
     }
 
-    /// <summary>One 17.0 simulator the class's read-only tests share (starting one costs a database and a schema); not to be disposed by tests.</summary>
-    public async Task<OdooSimulator> SharedAsync()
+    /// <summary>One simulator per version the class's tests share (starting one costs a database and a schema); not to be disposed by tests.</summary>
+    public async Task<OdooSimulator> SharedAsync(string version = "17.0")
     {
         await _sharedGate.WaitAsync();
         try
         {
-            return _shared ??= await StartAsync();
+            if (!_shared.TryGetValue(version, out var simulator))
+            {
+                _shared[version] = simulator = await StartAsync(version);
+            }
+
+            return simulator;
         }
         finally
         {

@@ -25,19 +25,23 @@ internal static class Onchanges
             if (product is not null)
             {
                 var uom = product[3] is null ? (JsonNode)false : new JsonObject { ["id"] = Convert.ToInt32(product[3], CultureInfo.InvariantCulture), ["display_name"] = (string?)product[4] };
-                result["name"] = (string?)product[0];
+                if (env.Runtime.Schema.Has(model.Name, "name"))
+                {
+                    result["name"] = (string?)product[0];
+                }
+
                 switch (model.Name)
                 {
                     case "sale.order.line":
                         result["price_unit"] = Values.Number(Convert.ToDouble(product[1], CultureInfo.InvariantCulture));
-                        result["product_uom"] = uom;
+                        result[env.Runtime.Schema.FieldName(model.Name, "product_uom")] = uom;
                         break;
                     case "purchase.order.line":
                         result["price_unit"] = Values.Number(Convert.ToDouble(product[2], CultureInfo.InvariantCulture));
-                        result["product_uom"] = uom;
+                        result[env.Runtime.Schema.FieldName(model.Name, "product_uom")] = uom;
                         break;
                     case "stock.move":
-                        result["product_uom"] = uom;
+                        result[env.Runtime.Schema.FieldName(model.Name, "product_uom")] = uom;
                         break;
                     default:
                         result["price_unit"] = Values.Number(Convert.ToDouble(product[1], CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using OdooPerf.OdooSim.Orm;
 
 namespace OdooPerf.OdooSim.Business;
@@ -11,6 +12,27 @@ namespace OdooPerf.OdooSim.Business;
 /// </summary>
 internal sealed class ProductTemplateHooks : IModelHooks
 {
+    // 16/17: type is computed (stored) from detailed_type, which is what the form edits (product_template.py _compute_type).
+    public ValueTask BeforeCreateAsync(Env env, ModelDef model, JsonObject values)
+    {
+        FollowDetailedType(env, values);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask BeforeWriteAsync(Env env, ModelDef model, int[] ids, JsonObject values)
+    {
+        FollowDetailedType(env, values);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void FollowDetailedType(Env env, JsonObject values)
+    {
+        if (env.Runtime.Schema.Has("product.template", "detailed_type") && Values.IsString(values["detailed_type"]))
+        {
+            values["type"] = values["detailed_type"]!.GetValue<string>();
+        }
+    }
+
     public async ValueTask AfterChangeAsync(Env env, ModelDef model, int[] ids, IReadOnlyCollection<string> changed)
     {
         await env.Cr.ExecuteAsync("""

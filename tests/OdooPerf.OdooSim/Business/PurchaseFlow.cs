@@ -95,14 +95,14 @@ internal static class PurchaseFlow
 
         var order = (await env.Cr.QueryAsync("SELECT \"name\", \"partner_id\" FROM \"purchase_order\" WHERE id = $1", orderId).ConfigureAwait(false))[0];
         var pickingType = await env.Cr.IntAsync("SELECT id FROM \"stock_picking_type\" WHERE \"code\" = 'incoming' ORDER BY \"sequence\", id LIMIT 1").ConfigureAwait(false);
-        var moves = new JsonArray(lines.Select(line => (JsonNode?)new JsonArray(0, 0, new JsonObject
+        var moves = new JsonArray(lines.Select(line => (JsonNode?)new JsonArray(0, 0, env.Runtime.Schema.Values("stock.move", new JsonObject
         {
             ["product_id"] = Convert.ToInt32(line[1], CultureInfo.InvariantCulture),
             ["product_uom_qty"] = Convert.ToDouble(line[2], CultureInfo.InvariantCulture),
-            ["product_uom"] = line[4] is null ? false : Convert.ToInt32(line[4], CultureInfo.InvariantCulture),
+            [env.Runtime.Schema.FieldName("stock.move", "product_uom")] = line[4] is null ? false : Convert.ToInt32(line[4], CultureInfo.InvariantCulture),
             ["name"] = (string?)line[3],
             ["purchase_line_id"] = Convert.ToInt32(line[0], CultureInfo.InvariantCulture),
-        })).ToArray());
+        }))).ToArray());
         var picking = await env.Orm.CreateAsync(env, env.Model("stock.picking"), new JsonObject
         {
             ["picking_type_id"] = pickingType,
@@ -292,7 +292,7 @@ internal static class PurchaseFlow
 
             SaleFlow.SetIf(values, "name", (string?)row[0], overwrite);
             SaleFlow.SetIf(values, "price_unit", Convert.ToDouble(row[1], CultureInfo.InvariantCulture), overwrite);
-            SaleFlow.SetIf(values, "product_uom", row[2] is null ? null : Convert.ToInt32(row[2], CultureInfo.InvariantCulture), overwrite);
+            SaleFlow.SetIf(values, env.Runtime.Schema.FieldName("purchase.order.line", "product_uom"), row[2] is null ? null : Convert.ToInt32(row[2], CultureInfo.InvariantCulture), overwrite);
             SaleFlow.SetIf(values, "date_planned", Values.Datetime(env.Now), overwrite: false);
         }
     }

@@ -18,8 +18,11 @@ internal static class SaleFlow
         table.Model("sale.order", "action_confirm", MethodKind.Multi, ConfirmAsync);
         table.Model("sale.order", "action_cancel", MethodKind.Multi, c => SetStateAsync(c, "cancel"));
         table.Model("sale.order", "action_draft", MethodKind.Multi, c => SetStateAsync(c, "draft"));
-        table.Model("sale.order", "action_lock", MethodKind.Multi, c => WriteAsync(c, new JsonObject { ["locked"] = true }));
-        table.Model("sale.order", "action_unlock", MethodKind.Multi, c => WriteAsync(c, new JsonObject { ["locked"] = false }));
+        // 17+ lock with the locked flag; 16 has no such field and locks with state 'done' (16.0 sale_order.py action_done/action_unlock).
+        table.Model("sale.order", "action_lock", MethodKind.Multi, c => WriteAsync(c, new JsonObject { ["locked"] = true }), minMajor: 17);
+        table.Model("sale.order", "action_unlock", MethodKind.Multi, c => WriteAsync(c, new JsonObject { ["locked"] = false }), minMajor: 17);
+        table.Model("sale.order", "action_done", MethodKind.Multi, c => WriteAsync(c, new JsonObject { ["state"] = "done" }), maxMajor: 16);
+        table.Model("sale.order", "action_unlock", MethodKind.Multi, c => WriteAsync(c, new JsonObject { ["state"] = "sale" }), maxMajor: 16);
         table.Model("sale.order", "action_view_invoice", MethodKind.Multi, ViewInvoicesAsync);
         table.Model("sale.order", "action_view_delivery", MethodKind.Multi, ViewDeliveryAsync);
     }
@@ -114,14 +117,14 @@ internal static class SaleFlow
         var moves = new JsonArray();
         foreach (var line in lines)
         {
-            moves.Add(new JsonArray(0, 0, new JsonObject
+            moves.Add(new JsonArray(0, 0, env.Runtime.Schema.Values("stock.move", new JsonObject
             {
                 ["product_id"] = Convert.ToInt32(line[1], CultureInfo.InvariantCulture),
                 ["product_uom_qty"] = Convert.ToDouble(line[2], CultureInfo.InvariantCulture),
-                ["product_uom"] = line[4] is null ? false : Convert.ToInt32(line[4], CultureInfo.InvariantCulture),
+                [env.Runtime.Schema.FieldName("stock.move", "product_uom")] = line[4] is null ? false : Convert.ToInt32(line[4], CultureInfo.InvariantCulture),
                 ["name"] = (string?)line[3],
                 ["sale_line_id"] = Convert.ToInt32(line[0], CultureInfo.InvariantCulture),
-            }));
+            })));
         }
 
         var picking = await env.Orm.CreateAsync(env, env.Model("stock.picking"), new JsonObject
@@ -313,14 +316,16 @@ internal static class SaleFlow
             var display = row[1] is string code ? $"[{code}] {row[0]}" : (string)row[0]!;
             SetIf(values, "name", row[5] is string description ? $"{display}\n{description}" : display, overwrite);
             SetIf(values, "price_unit", Convert.ToDouble(row[2], CultureInfo.InvariantCulture), overwrite);
-            SetIf(values, "product_uom", row[3] is null ? null : Convert.ToInt32(row[3], CultureInfo.InvariantCulture), overwrite);
+            var schema = env.Runtime.Schema;
+            SetIf(values, schema.FieldName("sale.order.line", "product_uom"), row[3] is null ? null : Convert.ToInt32(row[3], CultureInfo.InvariantCulture), overwrite);
             values["product_template_id"] = Convert.ToInt32(row[4], CultureInfo.InvariantCulture);
-            if (!values.ContainsKey("tax_id"))
+            var taxField = schema.FieldName("sale.order.line", "tax_id");
+            if (!values.ContainsKey(taxField))
             {
                 var taxes = await env.Cr.IdsAsync("SELECT \"tax_id\" FROM \"product_taxes_rel\" WHERE \"prod_id\" = $1", Convert.ToInt32(row[4], CultureInfo.InvariantCulture)).ConfigureAwait(false);
                 if (taxes.Length > 0)
                 {
-                    values["tax_id"] = new JsonArray(new JsonArray(6, 0, Values.IdArray(taxes)));
+                    values[taxField] = new JsonArray(new JsonArray(6, 0, Values.IdArray(taxes)));
                 }
             }
         }

@@ -56,8 +56,8 @@ internal static class StockFlow
     /// <summary>Reserves what the source location holds (quants locked row by row), or everything for consumables and non-internal sources.</summary>
     public static async Task AssignAsync(Env env, int[] pickings)
     {
-        var moves = await env.Cr.QueryAsync("""
-            SELECT m.id, m."product_id", m."location_id", m."product_uom_qty" - m."quantity", l."usage", t."type"
+        var moves = await env.Cr.QueryAsync($"""
+            SELECT m.id, m."product_id", m."location_id", m."product_uom_qty" - m."quantity", l."usage", {env.Runtime.Schema.StorableSql("t")}
             FROM "stock_move" m JOIN "stock_location" l ON l.id = m."location_id"
             JOIN "product_product" p ON p.id = m."product_id" JOIN "product_template" t ON t.id = p."product_tmpl_id"
             WHERE m."picking_id" = ANY($1) AND m."state" IN ('confirmed', 'partially_available', 'waiting')
@@ -69,7 +69,7 @@ internal static class StockFlow
             var need = Convert.ToDecimal(move[3], CultureInfo.InvariantCulture);
             var take = need;
             // Consumables, and goods coming from outside the warehouse, bypass reservation (_should_bypass_reservation).
-            if ((string?)move[4] == "internal" && (string?)move[5] == "product")
+            if ((string?)move[4] == "internal" && move[5] is true)
             {
                 var quant = await env.Cr.QueryAsync(
                     "SELECT id, \"quantity\" - \"reserved_quantity\" FROM \"stock_quant\" WHERE \"product_id\" = $1 AND \"location_id\" = $2 ORDER BY id LIMIT 1 FOR UPDATE",
@@ -213,8 +213,8 @@ internal static class StockFlow
         var open = await env.Cr.IdsAsync("SELECT id FROM \"stock_picking\" WHERE id = ANY($1) AND \"state\" NOT IN ('done', 'cancel') ORDER BY id", pickings).ConfigureAwait(false);
         foreach (var picking in open)
         {
-            var moves = await env.Cr.QueryAsync("""
-                SELECT m.id, m."product_id", m."location_id", m."location_dest_id", m."quantity", m."product_uom_qty", sl."usage", dl."usage", t."type"
+            var moves = await env.Cr.QueryAsync($"""
+                SELECT m.id, m."product_id", m."location_id", m."location_dest_id", m."quantity", m."product_uom_qty", sl."usage", dl."usage", {env.Runtime.Schema.StorableSql("t")}
                 FROM "stock_move" m JOIN "stock_location" sl ON sl.id = m."location_id" JOIN "stock_location" dl ON dl.id = m."location_dest_id"
                 JOIN "product_product" p ON p.id = m."product_id" JOIN "product_template" t ON t.id = p."product_tmpl_id"
                 WHERE m."picking_id" = $1 AND m."state" NOT IN ('done', 'cancel') ORDER BY m.id
@@ -225,7 +225,7 @@ internal static class StockFlow
                 var quantity = Convert.ToDecimal(move[4], CultureInfo.InvariantCulture);
                 var demand = Convert.ToDecimal(move[5], CultureInfo.InvariantCulture);
                 // Only storable products have quants.
-                if (quantity > 0 && (string?)move[8] == "product")
+                if (quantity > 0 && move[8] is true)
                 {
                     if ((string?)move[6] == "internal")
                     {
@@ -278,15 +278,15 @@ internal static class StockFlow
     private static async Task<JsonObject> MoveCopyAsync(Env env, int moveId, double quantity)
     {
         var row = (await env.Cr.QueryAsync("SELECT \"product_id\", \"name\", \"product_uom\", \"sale_line_id\", \"purchase_line_id\" FROM \"stock_move\" WHERE id = $1", moveId).ConfigureAwait(false))[0];
-        return new JsonObject
+        return env.Runtime.Schema.Values("stock.move", new JsonObject
         {
             ["product_id"] = Convert.ToInt32(row[0], CultureInfo.InvariantCulture),
             ["name"] = (string?)row[1],
-            ["product_uom"] = row[2] is null ? false : Convert.ToInt32(row[2], CultureInfo.InvariantCulture),
+            [env.Runtime.Schema.FieldName("stock.move", "product_uom")] = row[2] is null ? false : Convert.ToInt32(row[2], CultureInfo.InvariantCulture),
             ["sale_line_id"] = row[3] is null ? false : Convert.ToInt32(row[3], CultureInfo.InvariantCulture),
             ["purchase_line_id"] = row[4] is null ? false : Convert.ToInt32(row[4], CultureInfo.InvariantCulture),
             ["product_uom_qty"] = quantity,
-        };
+        });
     }
 
     private static async Task AddQuantAsync(Env env, object product, object location, decimal quantity, decimal reserved)
@@ -420,14 +420,15 @@ internal static class StockFlow
 
             // The unit is computed from the product (stored compute in 17); the description is not: Odoo 17 requires
             // it, the web client sends what the product's onchange gave, and the sale and purchase flows pass theirs.
-            if (Values.IsTruthy(values["product_id"]) && Values.IsFalsy(values["product_uom"]))
+            var uomField = env.Runtime.Schema.FieldName("stock.move", "product_uom");
+            if (Values.IsTruthy(values["product_id"]) && Values.IsFalsy(values[uomField]))
             {
                 var uom = (await env.Cr.QueryAsync(
                     "SELECT t.\"uom_id\" FROM \"product_product\" p JOIN \"product_template\" t ON t.id = p.\"product_tmpl_id\" WHERE p.id = $1",
                     Values.ToInt(values["product_id"])).ConfigureAwait(false)).FirstOrDefault();
                 if (uom is not null)
                 {
-                    SetId(values, "product_uom", uom[0]);
+                    SetId(values, uomField, uom[0]);
                 }
             }
         }
@@ -435,17 +436,19 @@ internal static class StockFlow
         // Editing the quantity of a reserved move reserves or releases the difference on its quant (move lines in Odoo).
         public async ValueTask BeforeWriteAsync(Env env, ModelDef model, int[] ids, JsonObject values)
         {
-            if (!values.ContainsKey("quantity"))
+            // stock.move's done quantity: quantity from 17, quantity_done in 16 (same column here).
+            var quantityField = env.Runtime.Schema.FieldName("stock.move", "quantity");
+            if (!values.ContainsKey(quantityField))
             {
                 return;
             }
 
-            var quantity = (decimal)Values.ToDouble(values["quantity"]);
-            await env.Cr.ExecuteAsync("""
+            var quantity = (decimal)Values.ToDouble(values[quantityField]);
+            await env.Cr.ExecuteAsync($"""
                 UPDATE "stock_quant" q SET "reserved_quantity" = GREATEST(q."reserved_quantity" + ($2 - m."quantity"), 0)
                 FROM "stock_move" m JOIN "stock_location" l ON l.id = m."location_id"
                   JOIN "product_product" p ON p.id = m."product_id" JOIN "product_template" t ON t.id = p."product_tmpl_id"
-                WHERE m.id = ANY($1) AND m."state" IN ('assigned', 'partially_available') AND l."usage" = 'internal' AND t."type" = 'product'
+                WHERE m.id = ANY($1) AND m."state" IN ('assigned', 'partially_available') AND l."usage" = 'internal' AND {env.Runtime.Schema.StorableSql("t")}
                   AND q."product_id" = m."product_id" AND q."location_id" = m."location_id"
                 """, ids, quantity).ConfigureAwait(false);
         }

@@ -76,7 +76,7 @@ internal sealed class Seeder(Cursor cr, Registry registry, SeedOptions options, 
 
         foreach (var (code, name, type, reconcile) in Ledger.Accounts)
         {
-            await InsertAsync("account_account", ("code", code), ("name", name), ("account_type", type), ("reconcile", reconcile), ("deprecated", false), ("company_id", company)).ConfigureAwait(false);
+            await InsertAsync("account_account", ("code", code), ("name", name), ("account_type", type), ("reconcile", reconcile), ("deprecated", false), ("active", true), ("company_id", company)).ConfigureAwait(false);
         }
 
         foreach (var (name, code, type, account, sequence) in new[]
@@ -187,9 +187,13 @@ internal sealed class Seeder(Cursor cr, Registry registry, SeedOptions options, 
             var kind = i == options.Products - 1 && options.Products > 2 ? "service" : i == options.Products - 2 && options.Products > 2 ? "consu" : "product";
             var name = kind == "service" ? "Installation Service" : i < ProductNames.Length ? ProductNames[i] : $"Product {i + 1}";
             var price = 50m + (37m * i % 900m);
-            var template = await InsertAsync("product_template", ("name", name), ("priority", "0"), ("default_code", $"FURN_{1000 + i}"), ("list_price", price), ("standard_price", Math.Round(price * 0.6m, 2)),
-                ("detailed_type", kind), ("type", kind), ("invoice_policy", kind == "product" ? "delivery" : "order"), ("purchase_method", kind == "service" ? "purchase" : "receive"),
-                ("sale_ok", true), ("purchase_ok", true), ("uom_id", units), ("company_id", null), ("active", true)).ConfigureAwait(false);
+            // 16/17: detailed_type 'product' (stock's "Storable Product"); 18+: type 'consu' ("Goods") with is_storable ("Track Inventory").
+            var kindColumns = registry.Schema.Has("product.template", "is_storable")
+                ? new (string, object?)[] { ("type", kind == "product" ? "consu" : kind), ("is_storable", kind == "product"), ("is_favorite", false) }
+                : [("detailed_type", kind), ("type", kind), ("priority", "0")];
+            var template = await InsertAsync("product_template", [("name", name), ("default_code", $"FURN_{1000 + i}"), ("list_price", price), ("standard_price", Math.Round(price * 0.6m, 2)),
+                .. kindColumns, ("invoice_policy", kind == "product" ? "delivery" : "order"), ("purchase_method", kind == "service" ? "purchase" : "receive"),
+                ("sale_ok", true), ("purchase_ok", true), ("uom_id", units), ("company_id", null), ("active", true)]).ConfigureAwait(false);
             var product = await InsertAsync("product_product", ("product_tmpl_id", template), ("default_code", $"FURN_{1000 + i}"), ("barcode", $"60{1000000 + i}"), ("active", true)).ConfigureAwait(false);
             products.Add((product, kind == "product"));
         }

@@ -51,6 +51,7 @@ internal sealed partial class SimServer
             StockSmsWizard = options.StockSmsWizard,
             StrictFields = options.StrictFields,
             UnknownField = stats.UnknownFieldIgnored,
+            LogWarning = (logger, message) => log.Warning(databaseName, logger, message),
         };
     }
 

@@ -80,9 +80,11 @@ internal sealed class DomainCompiler(Registry registry, SimRuntime runtime)
         var fieldName = dot < 0 ? path : path[..dot];
         if (!model.Fields.TryGetValue(fieldName, out var field))
         {
-            if (runtime.StrictFields)
+            if (runtime.Refuses(model, fieldName))
             {
-                throw OdooException.ValueError($"Invalid field {model.Name}.{fieldName} in leaf {PythonRepr.Tuple(_leaf!)}");
+                // 16-18: odoo/osv/expression.py "Invalid field %s.%s in leaf %s"; 19: odoo/orm/domains.py "... in condition (%r, %r, %r)".
+                var where = runtime.Version.Major >= 19 ? "condition" : "leaf";
+                throw OdooException.ValueError($"Invalid field {model.Name}.{fieldName} in {where} {PythonRepr.Tuple(_leaf!)}");
             }
 
             // Lenient: a condition on a field the simulator lacks filters nothing.

@@ -45,6 +45,12 @@ internal sealed class FieldDef
 
     public IReadOnlyList<(string Value, string Label)>? Selection { get; init; }
 
+    /// <summary>
+    /// Values outside <see cref="Selection"/> are refused with Odoo's <c>ValueError: Wrong value for model.field</c>
+    /// (set for selections whose values a version changed, where the simulator knows the full list).
+    /// </summary>
+    public bool ChecksSelection { get; init; }
+
     public bool IsStored => Column is not null;
 
     /// <summary>True when the field can appear in a WHERE/ORDER BY/GROUP BY as a scalar SQL expression.</summary>
@@ -56,6 +62,31 @@ internal sealed class FieldDef
         : SqlExpression is not null
             ? string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlExpression, alias)
             : throw new InvalidOperationException($"{Name} has no scalar SQL");
+
+    /// <summary>The same field under another public name (and label), on the same column.</summary>
+    public FieldDef Renamed(string name, string? label) => Copy(name, label ?? Label, Selection, ChecksSelection);
+
+    /// <summary>The same field with another list of selection values, which it then enforces.</summary>
+    public FieldDef WithSelection(IReadOnlyList<(string Value, string Label)> selection, string? label) => Copy(Name, label ?? Label, selection, checks: true);
+
+    private FieldDef Copy(string name, string label, IReadOnlyList<(string Value, string Label)>? selection, bool checks) => new()
+    {
+        Name = name,
+        Type = Type,
+        Label = label,
+        Column = Column,
+        Relation = Relation,
+        InverseName = InverseName,
+        InverseFilter = InverseFilter,
+        RelationTable = RelationTable,
+        IdsSql = IdsSql,
+        SqlExpression = SqlExpression,
+        Required = Required,
+        Readonly = Readonly,
+        OnDelete = OnDelete,
+        Selection = selection,
+        ChecksSelection = checks,
+    };
 
     /// <summary>Aggregate read_group applies by default (Odoo's <c>group_operator</c>).</summary>
     public string? GroupOperator => Type.IsNumeric() && Name != "id" && Name != "sequence" ? "sum" : null;

@@ -22,10 +22,13 @@ internal sealed class GenericMethods(OrmService orm, ReadGroupService groups)
         table.Generic("unlink", MethodKind.Multi, UnlinkAsync);
         table.Generic("exists", MethodKind.Multi, ExistsAsync);
         table.Generic("name_search", MethodKind.Model, NameSearchAsync);
+        table.Generic("web_name_search", MethodKind.Model, WebNameSearchAsync, minMajor: 19);
         table.Generic("name_create", MethodKind.Model, NameCreateAsync);
         table.Generic("name_get", MethodKind.Multi, NameGetAsync, maxMajor: 16);
         table.Generic("read_group", MethodKind.Model, ReadGroupAsync);
-        table.Generic("web_read_group", MethodKind.Model, WebReadGroupAsync);
+        table.Generic("web_read_group", MethodKind.Model, WebReadGroupAsync, maxMajor: 18);
+        table.Generic("web_read_group", MethodKind.Model, WebReadGroup19Async, minMajor: 19);
+        table.Generic("formatted_read_group", MethodKind.Model, FormattedReadGroupAsync, minMajor: 19);
         table.Generic("web_search_read", MethodKind.Model, WebSearchReadFieldsAsync, maxMajor: 16);
         table.Generic("web_search_read", MethodKind.Model, WebSearchReadAsync, minMajor: 17);
         table.Generic("web_read", MethodKind.Multi, WebReadMethodAsync, minMajor: 17);
@@ -113,9 +116,10 @@ internal sealed class GenericMethods(OrmService orm, ReadGroupService groups)
 
     private async Task<JsonNode?> NameSearchAsync(MethodCall c)
     {
-        // 17 calls the extra domain "args", 18 "domain".
-        var a = c.Args.Bind("name", "args", "operator", "limit", "domain");
-        var domain = a.Domain("args") ?? a.Domain("domain") ?? [];
+        // name_search(name='', args=None, operator='ilike', limit=100) up to 18 (odoo/models.py); 19 renamed args to domain (odoo/orm/models.py).
+        var domainName = c.Env.Runtime.Version.Major >= 19 ? "domain" : "args";
+        var a = c.Args.Bind("name", domainName, "operator", "limit");
+        var domain = a.Domain(domainName) ?? [];
         var name = a.String("name") ?? string.Empty;
         var combined = (JsonArray)domain.DeepClone();
         if (name.Length > 0)
@@ -126,6 +130,34 @@ internal sealed class GenericMethods(OrmService orm, ReadGroupService groups)
         var ids = await orm.SearchAsync(c.Env, c.Model, combined, 0, a.Int("limit", 100)).ConfigureAwait(false);
         var names = await orm.DisplayNamesAsync(c.Env, c.Model, ids).ConfigureAwait(false);
         return new JsonArray(ids.Select(id => (JsonNode?)new JsonArray(id, names.GetValueOrDefault(id, string.Empty))).ToArray());
+    }
+
+    // 19: web_name_search(name, specification, domain=None, operator='ilike', limit=100), what many2one autocompletion calls
+    // (addons/web/models/models.py; addons/web/static/src/views/fields/relational_utils.js).
+    private async Task<JsonNode?> WebNameSearchAsync(MethodCall c)
+    {
+        var a = c.Args.Bind("name!", "specification!", "domain", "operator", "limit");
+        var combined = (JsonArray)(a.Domain("domain") ?? []).DeepClone();
+        var name = a.String("name") ?? string.Empty;
+        if (name.Length > 0)
+        {
+            combined.Add(new JsonArray(c.Model.RecName == "id" ? "display_name" : c.Model.RecName, a.String("operator") ?? "ilike", name));
+        }
+
+        var ids = await orm.SearchAsync(c.Env, c.Model, combined, 0, a.Int("limit", 100)).ConfigureAwait(false);
+        var specification = a.Object("specification");
+        if (specification.Count == 1 && specification.ContainsKey("display_name"))
+        {
+            var names = await orm.DisplayNamesAsync(c.Env, c.Model, ids).ConfigureAwait(false);
+            return new JsonArray(ids.Select(id => (JsonNode?)new JsonObject
+            {
+                ["id"] = id,
+                ["display_name"] = names.GetValueOrDefault(id, string.Empty),
+                ["__formatted_display_name"] = names.GetValueOrDefault(id, string.Empty),
+            }).ToArray());
+        }
+
+        return ToArray(await WebReadAsync(c.Env, c.Model, ids, specification).ConfigureAwait(false));
     }
 
     private async Task<JsonNode?> NameCreateAsync(MethodCall c)
@@ -146,6 +178,11 @@ internal sealed class GenericMethods(OrmService orm, ReadGroupService groups)
     private async Task<JsonNode?> ReadGroupAsync(MethodCall c)
     {
         var a = c.Args.Bind("domain!", "fields!", "groupby!", "offset", "limit", "orderby", "lazy");
+        if (c.Env.Runtime.Version.Major >= 19)
+        {
+            c.Env.Runtime.ReadGroupDeprecated();
+        }
+
         return await groups.ReadGroupAsync(c.Env, c.Model, a.Domain("domain"), a.Names("fields") ?? [], a.Names("groupby") ?? [],
             a.Int("offset", 0), a.IntOrNull("limit"), a.String("orderby"), a.Bool("lazy", true)).ConfigureAwait(false);
     }
@@ -163,6 +200,66 @@ internal sealed class GenericMethods(OrmService orm, ReadGroupService groups)
             : limit is not null && result.Count == limit
                 ? await groups.CountGroupsAsync(c.Env, c.Model, a.Domain("domain"), groupby, lazy).ConfigureAwait(false)
                 : result.Count + offset;
+        return new JsonObject { ["groups"] = result, ["length"] = length };
+    }
+
+    // 19: formatted_read_group(domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None); the order defaults to the groupby.
+    private async Task<JsonNode?> FormattedReadGroupAsync(MethodCall c)
+    {
+        var a = c.Args.Bind("domain!", "groupby", "aggregates", "having", "offset", "limit", "order");
+        var groupby = a.Names("groupby") ?? [];
+        var order = a.String("order");
+        return await groups.FormattedReadGroupAsync(c.Env, c.Model, a.Domain("domain"), groupby, a.Names("aggregates") ?? [], a.Int("offset", 0), a.IntOrNull("limit"),
+            string.IsNullOrWhiteSpace(order) ? string.Join(", ", groupby) : order).ConfigureAwait(false);
+    }
+
+    // 19: web_read_group(domain, groupby, aggregates=(), limit=None, offset=0, order=None, *, auto_unfold=False, opening_info=None,
+    // unfold_read_specification=None, unfold_read_default_limit=80, groupby_read_specification=None) -> {groups, length}: the first
+    // level through formatted_read_group (with __count), length as _formatted_read_group_with_length. With auto_unfold and a single
+    // groupby, the first ten groups carry their records (__records, web_read of unfold_read_specification); deeper levels
+    // (__groups) and opening_info are not simulated.
+    private async Task<JsonNode?> WebReadGroup19Async(MethodCall c)
+    {
+        var a = c.Args.Bind("domain!", "groupby!", "aggregates", "limit", "offset", "order", "auto_unfold", "opening_info", "unfold_read_specification",
+            "unfold_read_default_limit", "groupby_read_specification");
+        var groupby = a.Names("groupby") ?? [];
+        if (groupby.Count == 0)
+        {
+            throw OdooException.AssertionError();
+        }
+
+        var aggregates = a.Names("aggregates") ?? [];
+        if (!aggregates.Contains("__count"))
+        {
+            aggregates.Add("__count");
+        }
+
+        var domain = a.Domain("domain");
+        var limit = a.IntOrNull("limit");
+        var offset = a.Int("offset", 0);
+        var order = a.String("order");
+        var first = groupby.Take(1).ToList();
+        var result = await groups.FormattedReadGroupAsync(c.Env, c.Model, domain, first, aggregates, offset, limit,
+            string.IsNullOrWhiteSpace(order) ? first[0] : order).ConfigureAwait(false);
+        var length = result.Count == 0
+            ? 0
+            : limit is > 0 && result.Count == limit
+                ? limit.Value + (await groups.FormattedReadGroupAsync(c.Env, c.Model, domain, first, [], limit.Value, null, first[0]).ConfigureAwait(false)).Count
+                : result.Count + offset;
+
+        if (a.Bool("auto_unfold", false) && groupby.Count == 1)
+        {
+            var spec = a.Object("unfold_read_specification");
+            var recordLimit = a.Int("unfold_read_default_limit", 80);
+            foreach (var group in result.OfType<JsonObject>().Take(10))
+            {
+                var ids = Values.ToInt(group["__count"]) == 0
+                    ? []
+                    : await orm.SearchAsync(c.Env, c.Model, DomainAlgebra.And(domain, group["__extra_domain"] as JsonArray), 0, recordLimit).ConfigureAwait(false);
+                group["__records"] = ToArray(await WebReadAsync(c.Env, c.Model, ids, spec).ConfigureAwait(false));
+            }
+        }
+
         return new JsonObject { ["groups"] = result, ["length"] = length };
     }
 

@@ -126,6 +126,15 @@ internal sealed class ModelBuilder
 
     public ModelDef Build()
     {
+        if (_isView)
+        {
+            // A report over a SQL view has no create/write uid and date (_log_access is False; real fields_get dumps of 16-19).
+            foreach (var magic in new[] { "create_uid", "create_date", "write_uid", "write_date" })
+            {
+                _fields.Remove(magic);
+            }
+        }
+
         // display_name is a computed field of every model in Odoo 17: readable, searchable, sortable.
         Add(new FieldDef { Name = "display_name", Type = FieldType.Char, Label = "Display Name", SqlExpression = _displayNameSql, Readonly = true });
         return new ModelDef

@@ -40,7 +40,32 @@ internal sealed class ModelDef
     /// <summary>Default values by field, evaluated at create and default_get; the context is the call's.</summary>
     public IReadOnlyDictionary<string, Func<DefaultContext, JsonNode?>> Defaults { get; init; } = new Dictionary<string, Func<DefaultContext, JsonNode?>>();
 
+    /// <summary>
+    /// Names another Odoo version has but this one does not (removed, renamed away, added later), with the source
+    /// that says so: using one is Odoo's ValueError even when the simulator is lenient about fields it does not model.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Absent { get; init; } = new Dictionary<string, string>();
+
     public bool HasActive => Fields.ContainsKey("active");
+
+    /// <summary>A copy with other fields, defaults, default order and absent names (a version's view of the catalog).</summary>
+    public ModelDef With(IReadOnlyDictionary<string, FieldDef> fields, IReadOnlyDictionary<string, Func<DefaultContext, JsonNode?>> defaults, string order,
+        IReadOnlyDictionary<string, string> absent) => new()
+    {
+        Name = Name,
+        Table = Table,
+        Description = Description,
+        Module = Module,
+        Fields = fields,
+        Order = order,
+        DisplayNameSql = DisplayNameSql,
+        RecName = RecName,
+        Transient = Transient,
+        IsView = IsView,
+        Internal = Internal,
+        Defaults = defaults,
+        Absent = absent,
+    };
 
     public FieldDef Field(string name) => Fields.TryGetValue(name, out var field)
         ? field

@@ -56,6 +56,9 @@ internal sealed class OdooException : Exception
 
     public static OdooException AttributeError(string message) => Builtin("AttributeError", message);
 
+    /// <summary>A failed <c>assert</c> without message.</summary>
+    public static OdooException AssertionError() => Builtin("AssertionError", string.Empty);
+
     /// <summary>Python's KeyError: the message is the key itself, as <c>exception_to_unicode</c> prints it.</summary>
     public static OdooException KeyError(string key) => Builtin("KeyError", key);
 

@@ -86,11 +86,7 @@ internal sealed class OrmService(Registry registry, IReadOnlyDictionary<string, 
     /// </summary>
     public async Task<List<JsonObject>> ReadAsync(Env env, ModelDef model, IReadOnlyList<int> ids, IReadOnlyCollection<string>? fields, bool classic = true)
     {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
+        // Odoo checks the field names before fetching (_determine_fields_to_fetch), so a bad name fails even without records.
         var names = fields is { Count: > 0 }
             ? fields.Where(f => f != "id").Distinct(StringComparer.Ordinal).ToList()
             : model.Fields.Values.Where(f => f.Name != "id").Select(f => f.Name).ToList();
@@ -107,6 +103,11 @@ internal sealed class OrmService(Registry registry, IReadOnlyDictionary<string, 
                 unknown.Add(name);
             }
         }
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         var scalars = defs.Where(f => f.IsScalar).ToList();
 
         var select = new StringBuilder("SELECT _t.id");
@@ -524,13 +525,23 @@ internal sealed class OrmService(Registry registry, IReadOnlyDictionary<string, 
         var known = new JsonObject();
         foreach (var (key, value) in values)
         {
-            if (env.Runtime.Resolve(model, key) is not null)
+            if (env.Runtime.Resolve(model, key) is { } field)
             {
+                CheckSelection(model, field, value);
                 known[key] = value?.DeepClone();
             }
         }
 
         return known;
+    }
+
+    // fields.Selection.convert_to_cache: "Wrong value for %s: %r" (self is model.field), for selections a version changed.
+    private static void CheckSelection(ModelDef model, FieldDef field, JsonNode? value)
+    {
+        if (field.ChecksSelection && Values.IsString(value) && field.Selection!.All(s => s.Value != value!.GetValue<string>()))
+        {
+            throw OdooException.ValueError($"Wrong value for {model.Name}.{field.Name}: {PythonRepr.Of(value)}");
+        }
     }
 
     private IModelHooks HooksOf(ModelDef model) => hooks.GetValueOrDefault(model.Name, NoHooks);

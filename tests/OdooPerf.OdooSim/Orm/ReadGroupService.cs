@@ -20,36 +20,7 @@ internal sealed partial class ReadGroupService(OrmService orm)
         var groups = (lazy ? groupby.Take(1) : groupby).Select(g => Grouping.Parse(model, g)).ToList();
         var aggregates = Aggregates(env.Runtime, model, fields, groupby, lazy && groups.Count == 1 ? $"{groups[0].Field.Name}_count" : "__count");
 
-        var parameters = new SqlParams();
-        var where = orm.Where(env, model, domain, "_t", parameters);
-        var select = new List<string>();
-        select.AddRange(groups.Select(g => g.Sql("_t")));
-        select.AddRange(aggregates.Select(a => a.Sql));
-        var sql = new StringBuilder($"SELECT {string.Join(", ", select)} FROM \"{model.Table}\" _t WHERE {where}");
-        if (groups.Count > 0)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" GROUP BY {string.Join(", ", groups.Select(g => g.Sql("_t")))}");
-            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {Order(groups, aggregates, orderby)}");
-        }
-
-        if (limit is > 0)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" LIMIT {limit.Value}");
-        }
-
-        if (offset > 0)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" OFFSET {offset}");
-        }
-
-        var rows = await env.Cr.QueryAsync(sql.ToString(), parameters.ToArray()).ConfigureAwait(false);
-
-        var names = new Dictionary<FieldDef, Dictionary<int, string>>();
-        foreach (var group in groups.Select((g, i) => (g, i)).Where(x => x.g.Field.Type == FieldType.Many2one))
-        {
-            var ids = rows.Select(r => r[group.i]).Where(v => v is not null).Select(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)).Distinct().ToArray();
-            names[group.g.Field] = await orm.DisplayNamesAsync(env, orm.Registry[group.g.Field.Relation!], ids).ConfigureAwait(false);
-        }
+        var (rows, names) = await QueryAsync(env, model, domain, groups, aggregates, offset, limit, orderby).ConfigureAwait(false);
 
         var result = new JsonArray();
         foreach (var row in rows)
@@ -97,6 +68,112 @@ internal sealed partial class ReadGroupService(OrmService orm)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Odoo 19's <c>formatted_read_group(domain, groupby, aggregates, having, offset, limit, order)</c> (addons/web/models/models.py,
+    /// <c>_web_read_group_format</c>): one dict per group with each groupby spec's value (many2one as <c>[id, display_name]</c>, dates
+    /// keyed <c>date:month</c> as <c>[range start, label]</c>), each aggregate keyed as asked (<c>amount_residual:sum</c>, <c>__count</c>)
+    /// and <c>__extra_domain</c>, the group's own part of the domain. <c>having</c> is not simulated.
+    /// </summary>
+    public async Task<JsonArray> FormattedReadGroupAsync(Env env, ModelDef model, JsonArray? domain, IReadOnlyList<string> groupby, IReadOnlyList<string> aggregateSpecs,
+        int offset, int? limit, string? order)
+    {
+        var groups = groupby.Select(g => Grouping.Parse(model, g)).ToList();
+        var aggregates = new List<Aggregate>();
+        foreach (var spec in aggregateSpecs)
+        {
+            if (spec == "__count")
+            {
+                aggregates.Add(new Aggregate("__count", "count(*)", IsCount: true));
+                continue;
+            }
+
+            // models.py _read_group_select: "Invalid aggregate specification" / "Invalid field ... for ...".
+            var parts = spec.Split(':');
+            if (parts.Length != 2)
+            {
+                throw OdooException.ValueError($"Invalid aggregate specification {PythonRepr.Of(spec)}");
+            }
+
+            if (!model.Fields.TryGetValue(parts[0], out var field) || !field.IsScalar)
+            {
+                throw OdooException.ValueError($"Invalid field {PythonRepr.Of(parts[0])} on model {PythonRepr.Of(model.Name)} for {PythonRepr.Of(spec)}.");
+            }
+
+            var sql = parts[1] switch
+            {
+                "sum" or "avg" or "min" or "max" or "count" or "bool_and" or "bool_or" => $"{parts[1]}({field.Sql("_t")})",
+                "count_distinct" => $"count(DISTINCT {field.Sql("_t")})",
+                _ => throw OdooException.ValueError($"Invalid aggregation function {PythonRepr.Of(parts[1])}."),
+            };
+            aggregates.Add(new Aggregate(spec, sql, IsCount: parts[1].StartsWith("count", StringComparison.Ordinal)));
+        }
+
+        var (rows, names) = await QueryAsync(env, model, domain, groups, aggregates, offset, limit, order).ConfigureAwait(false);
+        var result = new JsonArray();
+        foreach (var row in rows)
+        {
+            var entry = new JsonObject();
+            var extra = new List<JsonArray>();
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var group = groups[i];
+                var value = group.Value(row[i], names.GetValueOrDefault(group.Field));
+                entry[group.Key] = group.IsTemporal && row[i] is not null ? new JsonArray(group.Range(row[i])["from"]!.DeepClone(), value) : value;
+                extra.Add(DomainAlgebra.Normalize(new JsonArray(group.Domain(row[i]).Select(t => (JsonNode?)t).ToArray())));
+            }
+
+            entry["__extra_domain"] = DomainAlgebra.And(extra.ToArray());
+            for (var i = 0; i < aggregates.Count; i++)
+            {
+                var value = row[groups.Count + i];
+                entry[aggregates[i].Name] = aggregates[i].IsCount
+                    ? JsonValue.Create(Convert.ToInt32(value ?? 0, CultureInfo.InvariantCulture))
+                    : value is null ? JsonValue.Create(false) : Values.Number(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+            }
+
+            result.Add(entry);
+        }
+
+        return result;
+    }
+
+    private async Task<(List<object?[]> Rows, Dictionary<FieldDef, Dictionary<int, string>> Names)> QueryAsync(Env env, ModelDef model, JsonArray? domain,
+        List<Grouping> groups, List<Aggregate> aggregates, int offset, int? limit, string? orderby)
+    {
+        var parameters = new SqlParams();
+        var where = orm.Where(env, model, domain, "_t", parameters);
+        var select = new List<string>();
+        select.AddRange(groups.Select(g => g.Sql("_t")));
+        select.AddRange(aggregates.Select(a => a.Sql));
+        var sql = new StringBuilder($"SELECT {string.Join(", ", select)} FROM \"{model.Table}\" _t WHERE {where}");
+        if (groups.Count > 0)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" GROUP BY {string.Join(", ", groups.Select(g => g.Sql("_t")))}");
+            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {Order(groups, aggregates, orderby)}");
+        }
+
+        if (limit is > 0)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" LIMIT {limit.Value}");
+        }
+
+        if (offset > 0)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" OFFSET {offset}");
+        }
+
+        var rows = await env.Cr.QueryAsync(sql.ToString(), parameters.ToArray()).ConfigureAwait(false);
+
+        var names = new Dictionary<FieldDef, Dictionary<int, string>>();
+        foreach (var group in groups.Select((g, i) => (g, i)).Where(x => x.g.Field.Type == FieldType.Many2one))
+        {
+            var ids = rows.Select(r => r[group.i]).Where(v => v is not null).Select(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)).Distinct().ToArray();
+            names[group.g.Field] = await orm.DisplayNamesAsync(env, orm.Registry[group.g.Field.Relation!], ids).ConfigureAwait(false);
+        }
+
+        return (rows, names);
     }
 
     /// <summary>Number of groups the query would give without limit (web_read_group's <c>length</c>).</summary>

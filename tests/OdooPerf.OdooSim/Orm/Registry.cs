@@ -10,11 +10,15 @@ internal sealed class Registry
 {
     private readonly Dictionary<string, ModelDef> _models;
 
-    public Registry(IEnumerable<string> apps)
+    public Registry(IEnumerable<string> apps, int major = 17)
     {
-        _models = AllModels().ToDictionary(m => m.Name, StringComparer.Ordinal);
+        Schema = new SchemaVersion(major);
+        _models = SchemaChanges.ForVersion(Catalog(), major).ToDictionary(m => m.Name, StringComparer.Ordinal);
         InstalledModules = ModuleGraph.Installed(apps);
     }
+
+    /// <summary>The played version's field names (<see cref="SchemaChanges"/>).</summary>
+    public SchemaVersion Schema { get; }
 
     public IReadOnlySet<string> InstalledModules { get; }
 
@@ -29,6 +33,10 @@ internal sealed class Registry
     /// <summary>A model for the simulator's own use, installed or not.</summary>
     public ModelDef this[string name] => _models[name];
 
-    public static IEnumerable<ModelDef> AllModels() =>
+    /// <summary>Every model with every column any version uses: what the database is created with, whatever the version.</summary>
+    public static IEnumerable<ModelDef> AllModels() => SchemaChanges.Storage(Catalog());
+
+    /// <summary>The models as Odoo 17 declares them (<c>Catalog/*Models.cs</c>).</summary>
+    public static IEnumerable<ModelDef> Catalog() =>
         BaseModels.All().Concat(SaleModels.All()).Concat(StockModels.All()).Concat(PurchaseModels.All()).Concat(AccountModels.All()).Concat(CrmModels.All());
 }
