@@ -77,6 +77,7 @@ internal sealed class CrmScenario : OdooScenario
         }
 
         var leadDefaults = new JsonObject { ["default_type"] = "lead" };
+        using var progress = iteration.Document();
         var lead = await iteration.Save("save_lead", "crm.lead", [], new JsonObject
         {
             ["name"] = $"OdooPerf lead {iteration.UniqueSuffix}",
@@ -92,6 +93,7 @@ internal sealed class CrmScenario : OdooScenario
         }
 
         var leadId = lead.GetId();
+        progress.At("lead saved, not converted");
         var active = OdooContext.Active("crm.lead", leadId);
         var conversion = data.Customers.IsEmpty
             ? new JsonObject { ["name"] = "convert", ["action"] = "create" }
@@ -104,12 +106,16 @@ internal sealed class CrmScenario : OdooScenario
             return;
         }
 
+        progress.At("opportunity, not won");
         if (forms.Quotation is not null && !await QuotationAsync(iteration, leadId, data, forms).ConfigureAwait(false))
         {
             return;
         }
 
-        await iteration.Call("mark_won", (client, ct) => client.CallButtonAsync("crm.lead", "action_set_won_rainbowman", [leadId], cancellationToken: ct)).ConfigureAwait(false);
+        if (await iteration.Call("mark_won", (client, ct) => client.CallButtonAsync("crm.lead", "action_set_won_rainbowman", [leadId], cancellationToken: ct)).ConfigureAwait(false) is not null)
+        {
+            progress.Finish();
+        }
     }
 
     /// <summary>"New Quotation" on the opportunity, then the quotation saved with the defaults the action carried.</summary>

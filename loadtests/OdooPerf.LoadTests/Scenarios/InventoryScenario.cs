@@ -131,6 +131,7 @@ internal sealed class InventoryScenario : OdooScenario
         }
 
         var destination = iteration.Pick(data.Destinations);
+        using var progress = iteration.Document();
         var saved = await iteration.Save("save_transfer", "stock.picking", [], new JsonObject
         {
             ["picking_type_id"] = data.PickingTypeId,
@@ -145,11 +146,16 @@ internal sealed class InventoryScenario : OdooScenario
         }
 
         var transfer = saved.GetId();
+        progress.At("transfer saved, not confirmed");
         if (await iteration.Call("confirm_transfer", (client, ct) => client.CallButtonAsync("stock.picking", "action_confirm", [transfer], cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }
 
-        await StockValidation.ValidateAsync(iteration, transfer, "transfer_").ConfigureAwait(false);
+        progress.At("transfer confirmed, not validated");
+        if (await StockValidation.ValidateAsync(iteration, transfer, "transfer_").ConfigureAwait(false))
+        {
+            progress.Finish();
+        }
     }
 }

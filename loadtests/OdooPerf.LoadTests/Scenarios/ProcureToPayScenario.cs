@@ -87,6 +87,7 @@ internal sealed class ProcureToPayScenario : OdooScenario
             lines.Add(new JsonArray(0, $"virtual_{line}", new JsonObject { ["product_id"] = product.Id, [forms.LineQuantity] = iteration.Between(5, 50) }));
         }
 
+        using var progress = iteration.Document();
         var saved = await iteration.Save("save_rfq", "purchase.order", [],
             new JsonObject { ["partner_id"] = vendor.Id, ["partner_ref"] = SeedData.DocumentReference(iteration.UniqueSuffix), ["order_line"] = lines },
             forms.Order).ConfigureAwait(false);
@@ -96,13 +97,32 @@ internal sealed class ProcureToPayScenario : OdooScenario
         }
 
         var order = saved.GetId();
-        if (await iteration.Call("confirm_order", (client, ct) => client.CallButtonAsync("purchase.order", "button_confirm", [order], cancellationToken: ct)).ConfigureAwait(false) is null
-            || !await ReceiveAsync(iteration, order, forms.Picking).ConfigureAwait(false))
+        progress.At(Stages.Rfq);
+        if (await iteration.Call("confirm_order", (client, ct) => client.CallButtonAsync("purchase.order", "button_confirm", [order], cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
         }
 
-        await BillAsync(iteration, order, forms.Bill).ConfigureAwait(false);
+        progress.At(Stages.Confirmed);
+        if (!await ReceiveAsync(iteration, order, forms.Picking).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        progress.At(Stages.Received);
+        if (await BillAsync(iteration, order, forms.Bill, progress).ConfigureAwait(false))
+        {
+            progress.Finish();
+        }
+    }
+
+    /// <summary>Where a purchase order can be left mid-flow, for the report's count of unfinished documents.</summary>
+    internal static class Stages
+    {
+        public const string Rfq = "RFQ saved, not confirmed";
+        public const string Confirmed = "order confirmed, not received";
+        public const string Received = "received, not billed";
+        public const string Billed = "bill created, not posted";
     }
 
     /// <summary>The "Receipt" smart button, the transfer's form, then Validate.</summary>
@@ -126,21 +146,22 @@ internal sealed class ProcureToPayScenario : OdooScenario
     }
 
     /// <summary>"Create Bill", the bill date as the accountant types it, Confirm.</summary>
-    private static async Task BillAsync(OdooIteration iteration, long order, OdooSpecification billForm)
+    private static async Task<bool> BillAsync(OdooIteration iteration, long order, OdooSpecification billForm, DocumentProgress progress)
     {
         var created = await iteration.Call("create_bill", (client, ct) =>
             client.CallButtonAsync("purchase.order", "action_create_invoice", [order], cancellationToken: ct), OdooActions.ResId, "the button opened no bill").ConfigureAwait(false);
         if (created is not { } bill)
         {
-            return;
+            return false;
         }
 
+        progress.At(Stages.Billed);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (await iteration.Save("set_bill_date", "account.move", [bill], new JsonObject { ["invoice_date"] = today }, billForm).ConfigureAwait(false) is null)
         {
-            return;
+            return false;
         }
 
-        await iteration.Call("post_bill", (client, ct) => client.CallButtonAsync("account.move", "action_post", [bill], cancellationToken: ct)).ConfigureAwait(false);
+        return await iteration.Call("post_bill", (client, ct) => client.CallButtonAsync("account.move", "action_post", [bill], cancellationToken: ct)).ConfigureAwait(false) is not null;
     }
 }

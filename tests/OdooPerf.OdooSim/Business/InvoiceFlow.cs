@@ -244,6 +244,13 @@ internal static class InvoiceFlow
         }
 
         await SaleFlow.RecomputeAsync(env, orders).ConfigureAwait(false);
+        // 16 opens the invoices only for its "Create and View Invoice" button (context open_invoices) and closes the
+        // dialog for "Create Invoice" (sale/wizard/sale_make_invoice_advance.py); 17 always opens them.
+        if (env.Runtime.Version.Major <= 16 && !env.ContextFlag("open_invoices"))
+        {
+            return new JsonObject { ["type"] = "ir.actions.act_window_close" };
+        }
+
         return await SaleFlow.InvoiceActionAsync(env, orders, invoices.ToArray()).ConfigureAwait(false);
     }
 

@@ -29,6 +29,7 @@ internal sealed class GenericMethods(OrmService orm, ReadGroupService groups)
         table.Generic("web_read_group", MethodKind.Model, WebReadGroupAsync, maxMajor: 18);
         table.Generic("web_read_group", MethodKind.Model, WebReadGroup19Async, minMajor: 19);
         table.Generic("formatted_read_group", MethodKind.Model, FormattedReadGroupAsync, minMajor: 19);
+        table.Generic("formatted_read_grouping_sets", MethodKind.Model, FormattedReadGroupingSetsAsync, minMajor: 19);
         table.Generic("web_search_read", MethodKind.Model, WebSearchReadFieldsAsync, maxMajor: 16);
         table.Generic("web_search_read", MethodKind.Model, WebSearchReadAsync, minMajor: 17);
         table.Generic("web_read", MethodKind.Multi, WebReadMethodAsync, minMajor: 17);
@@ -211,6 +212,28 @@ internal sealed class GenericMethods(OrmService orm, ReadGroupService groups)
         var order = a.String("order");
         return await groups.FormattedReadGroupAsync(c.Env, c.Model, a.Domain("domain"), groupby, a.Names("aggregates") ?? [], a.Int("offset", 0), a.IntOrNull("limit"),
             string.IsNullOrWhiteSpace(order) ? string.Join(", ", groupby) : order).ConfigureAwait(false);
+    }
+
+    // 19: formatted_read_grouping_sets(domain, grouping_sets, aggregates=(), *, order=None), what the pivot view calls: one
+    // formatted_read_group result per grouping set (Odoo reads them in one SQL query with GROUPING SETS; the simulator
+    // groups once per set). The order defaults to every set's groupby specs, each once.
+    private async Task<JsonNode?> FormattedReadGroupingSetsAsync(MethodCall c)
+    {
+        var a = c.Args.Bind("domain!", "grouping_sets!", "aggregates", "order");
+        var sets = a["grouping_sets"] as JsonArray ?? throw OdooException.TypeError("grouping_sets must be a list of lists");
+        var aggregates = a.Names("aggregates") ?? [];
+        var order = a.String("order");
+        var groupbys = sets.Select(set => (set as JsonArray ?? throw OdooException.TypeError("grouping_sets must be a list of lists"))
+            .Select(spec => spec!.GetValue<string>()).ToList()).ToList();
+        var defaultOrder = string.Join(", ", groupbys.SelectMany(g => g).Distinct(StringComparer.Ordinal));
+        var result = new JsonArray();
+        foreach (var groupby in groupbys)
+        {
+            var setOrder = string.IsNullOrWhiteSpace(order) ? string.Join(", ", defaultOrder.Split(", ", StringSplitOptions.RemoveEmptyEntries).Where(groupby.Contains)) : order;
+            result.Add(await groups.FormattedReadGroupAsync(c.Env, c.Model, a.Domain("domain"), groupby, [.. aggregates], 0, null, setOrder).ConfigureAwait(false));
+        }
+
+        return result;
     }
 
     // 19: web_read_group(domain, groupby, aggregates=(), limit=None, offset=0, order=None, *, auto_unfold=False, opening_info=None,
