@@ -83,7 +83,7 @@ public sealed class OdooSimulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var registry = new Registry(options.InstalledApps, OdooVersion.Parse(options.Version).Major);
+        var registry = new Registry(options.InstalledApps, OdooVersion.Parse(options.Version).Major, options.RemovedFields);
         var database = new SimDatabase(options.ConnectionString, options.MaxConnections);
         OdooLogWriter? log = null;
         try

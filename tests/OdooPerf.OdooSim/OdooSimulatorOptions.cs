@@ -33,6 +33,12 @@ public sealed record OdooSimulatorOptions
     /// <summary>Apps installed (their dependencies and bridge modules follow): any of sale_management, stock, purchase, account, crm.</summary>
     public IReadOnlyCollection<string> InstalledApps { get; init; } = Orm.ModuleGraph.DefaultApps;
 
+    /// <summary>
+    /// Fields this database lacks whatever the version (<c>sale.order.client_order_ref</c>), as on a customised or partly
+    /// upgraded server: hidden from fields_get and refused like any unknown field. For tests of clients that check a schema.
+    /// </summary>
+    public IReadOnlyCollection<string> RemovedFields { get; init; } = [];
+
     public int Customers { get; init; } = 12;
 
     public int Vendors { get; init; } = 4;

@@ -149,10 +149,23 @@ internal static class SchemaChanges
     /// <summary>The changes that apply to <paramref name="major"/>.</summary>
     public static IEnumerable<SchemaChange> For(int major) => All.Where(c => c.AppliesTo(major));
 
+    /// <summary>
+    /// Fields a particular database lacks whatever its version (<c>model.field</c>, <see cref="OdooSimulatorOptions.RemovedFields"/>):
+    /// a customised or partly upgraded server, for testing that a client refuses it before sending load.
+    /// </summary>
+    public static IReadOnlyList<SchemaChange> Removals(IEnumerable<string> fields) =>
+        fields.Select(f =>
+        {
+            var dot = f.LastIndexOf('.');
+            return dot <= 0 || dot == f.Length - 1
+                ? throw new ArgumentException($"a removed field is model.field: '{f}'", nameof(fields))
+                : new SchemaChange(SchemaChangeKind.Removed, f[..dot], f[(dot + 1)..], 0, Any, "removed from this database by the simulator's options");
+        }).ToList();
+
     /// <summary>The catalog as the version <paramref name="major"/> has it.</summary>
-    public static IEnumerable<ModelDef> ForVersion(IEnumerable<ModelDef> catalog, int major)
+    public static IEnumerable<ModelDef> ForVersion(IEnumerable<ModelDef> catalog, int major, IReadOnlyList<SchemaChange>? extra = null)
     {
-        var changes = For(major).ToLookup(c => c.Model, StringComparer.Ordinal);
+        var changes = For(major).Concat(extra ?? []).ToLookup(c => c.Model, StringComparer.Ordinal);
 
         // A name another version has (an added field, a rename's new name) is known to be absent here: Odoo's ValueError, never ignored.
         var elsewhere = All.Where(c => !c.AppliesTo(major) && c.Kind is SchemaChangeKind.Added or SchemaChangeKind.Renamed)

@@ -11,10 +11,10 @@ internal sealed class SchemaVersion
     private readonly HashSet<(string Model, string Field)> _addedHere = [];
     private readonly HashSet<(string Model, string Field)> _addedElsewhere = [];
 
-    public SchemaVersion(int major)
+    public SchemaVersion(int major, IReadOnlyList<SchemaChange>? extra = null)
     {
         Major = major;
-        foreach (var change in SchemaChanges.All)
+        foreach (var change in SchemaChanges.All.Concat(extra ?? []))
         {
             var key = (change.Model, change.Field);
             switch (change.Kind)

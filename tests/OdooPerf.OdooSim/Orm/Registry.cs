@@ -10,10 +10,11 @@ internal sealed class Registry
 {
     private readonly Dictionary<string, ModelDef> _models;
 
-    public Registry(IEnumerable<string> apps, int major = 17)
+    public Registry(IEnumerable<string> apps, int major = 17, IEnumerable<string>? removedFields = null)
     {
-        Schema = new SchemaVersion(major);
-        _models = SchemaChanges.ForVersion(Catalog(), major).ToDictionary(m => m.Name, StringComparer.Ordinal);
+        var removals = SchemaChanges.Removals(removedFields ?? []);
+        Schema = new SchemaVersion(major, removals);
+        _models = SchemaChanges.ForVersion(Catalog(), major, removals).ToDictionary(m => m.Name, StringComparer.Ordinal);
         InstalledModules = ModuleGraph.Installed(apps);
     }
 
