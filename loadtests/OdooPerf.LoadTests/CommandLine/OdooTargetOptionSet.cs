@@ -79,7 +79,7 @@ internal sealed class OdooTargetOptionSet
         var database = Required(parse, Database, "--db NAME (the Odoo database)");
         var login = Required(parse, Login, "--login USER");
         var credentials = Credentials(parse, database, login);
-        Redaction.Register(credentials.Secret);
+        Redaction.Register(credentials);
 
         var protocol = parse.GetValue(Protocol) is { } protocolText
             ? ParseProtocol(protocolText)

@@ -38,19 +38,16 @@ internal static partial class Redaction
     }
 
     /// <summary>
-    /// Masks an Odoo password or API key in all output from now on; the secret scrubs itself (as written and as JSON
-    /// escapes it) without handing its value out.
+    /// Masks an Odoo password or API key in all output from now on, as <see cref="OdooPerf.Odoo.Rpc.OdooCredentials.Redact"/>
+    /// does (whole words only, short secrets only where quoted, not at all when the password is the login); the
+    /// credentials scrub without handing the secret's value out.
     /// </summary>
-    public static void Register(OdooPerf.Odoo.Rpc.OdooSecret secret)
+    public static void Register(OdooPerf.Odoo.Rpc.OdooCredentials credentials)
     {
-        if (secret.Length < MinimumSecretLength)
-        {
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(credentials);
         lock (SecretsLock)
         {
-            _scrubbers = [.. _scrubbers, secret.Redact];
+            _scrubbers = [.. _scrubbers, credentials.Redact];
         }
     }
 

@@ -54,7 +54,7 @@ internal static class LoadSession
                 Baseline = settings.Baseline?.Report.ToSnapshots(),
                 Segment = settings.Segment,
                 StartAt = settings.StartAt,
-                Stats = new RunStatsOptions { Interval = settings.Interval, RecordListener = metrics },
+                Stats = new RunStatsOptions { Interval = settings.Interval, RecordListener = metrics, FailureMessageRedactor = Redaction.Apply },
                 LoggerFactory = loggers,
             });
         }

@@ -100,7 +100,7 @@ internal sealed class OdooIteration(ScenarioContext context, OdooClient client, 
                 if (expected?.Invoke(answer) is { } lacking)
                 {
                     FailureLog.Note(context, step, answer.Model, answer.Method, UnexpectedAnswer, lacking);
-                    return StepResult.Fail(UnexpectedAnswer, answer.StatusCode, answer.BytesSent, answer.BytesReceived);
+                    return StepResult.Fail(UnexpectedAnswer, answer.StatusCode, answer.BytesSent, answer.BytesReceived, lacking);
                 }
 
                 response = answer;
@@ -110,7 +110,7 @@ internal sealed class OdooIteration(ScenarioContext context, OdooClient client, 
             {
                 run.NoteCall(context.ScenarioName, step, e.Model, e.Method, e.Route);
                 FailureLog.Note(context, step, e.Model, e.Method, e.Reason, e.Message);
-                return StepResult.Fail(e.Reason, e.StatusCode, e.BytesSent, e.BytesReceived);
+                return StepResult.Fail(e.Reason, e.StatusCode, e.BytesSent, e.BytesReceived, e.Message);
             }
         }).ConfigureAwait(false);
         return response;

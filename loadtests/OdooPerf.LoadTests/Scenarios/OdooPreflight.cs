@@ -80,7 +80,7 @@ internal sealed class OdooPreflight(OdooTarget target, IReadOnlyList<OdooScenari
             catch (OdooException e)
             {
                 failure = e;
-                return StepResult.Fail(e.Reason, e.StatusCode, e.BytesSent, e.BytesReceived);
+                return StepResult.Fail(e.Reason, e.StatusCode, e.BytesSent, e.BytesReceived, e.Message);
             }
         }).ConfigureAwait(false);
 

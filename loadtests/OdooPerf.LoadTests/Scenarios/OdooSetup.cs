@@ -51,7 +51,7 @@ internal sealed class OdooSetup(ScenarioInitContext init, OdooClient client, Odo
             catch (OdooException e)
             {
                 failure = e;
-                return StepResult.Fail(e.Reason, e.StatusCode, e.BytesSent, e.BytesReceived);
+                return StepResult.Fail(e.Reason, e.StatusCode, e.BytesSent, e.BytesReceived, e.Message);
             }
         }).ConfigureAwait(false);
         return (response, failure);

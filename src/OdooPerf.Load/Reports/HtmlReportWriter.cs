@@ -240,6 +240,33 @@ public static class HtmlReportWriter
 
             o.Append("</tbody></table>\n");
         }
+
+        FailureMessages(o, report);
+    }
+
+    /// <summary>What the server said when steps failed: each distinct message with its count and when it was first seen.</summary>
+    private static void FailureMessages(StringBuilder o, LoadReport report)
+    {
+        var rows = report.Scenarios
+            .SelectMany(s => s.Steps.SelectMany(step =>
+                step.FailureMessages.Select(m => (Scope: $"{s.Name}/{step.Name}", m.Reason, m.Count, First: (DateTimeOffset?)m.FirstAt, Text: m.Message))
+                    .Concat(step.OtherFailureMessages.Select(other => (Scope: $"{s.Name}/{step.Name}", Reason: other.Key, Count: other.Value,
+                        First: (DateTimeOffset?)null, Text: "other messages, not kept (over the limit of distinct messages)")))))
+            .OrderBy(r => r.Scope, StringComparer.Ordinal)
+            .ThenByDescending(r => r.Count)
+            .ToArray();
+        if (rows.Length == 0)
+            return;
+        o.Append("<h3>Failure messages</h3>\n<table id=\"failure-messages\"><thead><tr><th>step</th><th>reason</th><th class=\"n\">failed</th>")
+            .Append("<th>first seen</th><th>message</th></tr></thead><tbody>");
+        foreach (var (scope, reason, count, first, text) in rows)
+        {
+            o.Append("<tr><td>").Append(Escape(scope)).Append("</td><td>").Append(Escape(reason)).Append("</td>");
+            Number(o, ReportText.Count(count));
+            o.Append("<td>").Append(first is { } at ? Escape(ReportText.Time(at)) : "–").Append("</td><td>").Append(Escape(text)).Append("</td></tr>");
+        }
+
+        o.Append("</tbody></table>\n");
     }
 
     private static void Baseline(StringBuilder o, LoadReport report)

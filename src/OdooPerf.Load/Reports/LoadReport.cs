@@ -66,6 +66,15 @@ public sealed record LoadReport
     public required ReportStats Totals { get; init; }
     public required IReadOnlyList<ScenarioReport> Scenarios { get; init; }
 
+    /// <summary>
+    /// The distinct messages of the run's failures, earliest first, each with the step it was first seen in: every
+    /// step's <see cref="StepReport.FailureMessages"/> combined. Empty in reports written before messages were kept.
+    /// </summary>
+    public IReadOnlyList<FailureMessageReport> FailureMessages { get; init; } = [];
+
+    /// <summary>The run's failures whose message was not kept (beyond the limits), by reason; keys sorted.</summary>
+    public IReadOnlyDictionary<string, long> OtherFailureMessages { get; init; } = new SortedDictionary<string, long>(StringComparer.Ordinal);
+
     /// <summary>The nominal span of a series point (points can be longer: a late tick, a widened series).</summary>
     public required double IntervalSeconds { get; init; }
 

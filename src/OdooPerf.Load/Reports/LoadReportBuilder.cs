@@ -35,7 +35,11 @@ public static class LoadReportBuilder
                 PeakTargetUsers = summary?.PeakTargetUsers ?? 0,
                 MaxSchedulingLagMs = summary?.MaxSchedulingLagMs ?? 0,
                 Steps = steps.Where(s => s.Scenario == name)
-                    .Select(s => new StepReport(s.Step!, ReportStats.From(s, stats.Histogram(name, s.Step), seconds)))
+                    .Select(s => new StepReport(s.Step!, ReportStats.From(s, stats.Histogram(name, s.Step), seconds))
+                    {
+                        FailureMessages = FailureMessageReports.ForStep(s.FailureMessages),
+                        OtherFailureMessages = ReportStats.Sorted(s.OtherFailureMessages),
+                    })
                     .ToArray(),
             };
         }).ToArray();
@@ -58,6 +62,8 @@ public static class LoadReportBuilder
             ThresholdsPassed = result.Thresholds.AllPassed,
             Totals = ReportStats.From(run, stats.Histogram(), seconds),
             Scenarios = scenarios,
+            FailureMessages = FailureMessageReports.ForRun(scenarios),
+            OtherFailureMessages = FailureMessageReports.OtherForRun(scenarios),
             IntervalSeconds = stats.Interval.TotalSeconds,
             Series = stats.Intervals.Select(Point).ToArray(),
             Thresholds = result.Thresholds.Verdicts.Select(ThresholdReports.From).ToArray(),

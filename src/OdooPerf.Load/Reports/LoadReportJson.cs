@@ -149,8 +149,13 @@ public static class LoadReportJson
                 if (step is null)
                     Fail($"null in the steps of scenario '{scenario.Name}'");
                 CheckStats(step!, LoadReport.Where(scenario.Name, step!.Name), histograms, Fail);
+                if (step.FailureMessages.Any(m => m is null))
+                    Fail($"null in the failureMessages of {LoadReport.Where(scenario.Name, step.Name)}");
             }
         }
+
+        if (report.FailureMessages.Any(m => m is null))
+            Fail("null in failureMessages");
 
         for (var i = 0; i < report.Series.Count; i++)
         {

@@ -36,7 +36,8 @@ public static class LoadReportMerger
         var series = SeriesGrid.Merge(inputs, gridSeconds);
 
         var scenarioNames = inputs.SelectMany(i => i.Report.Scenarios.Select(s => s.Name)).Distinct(StringComparer.Ordinal).ToArray();
-        var scenarios = scenarioNames.Select(name => Scenario(inputs, name, seconds, series)).ToArray();
+        var messages = FailureMessageMerge.Merge(inputs.Select(i => i.Report));
+        var scenarios = scenarioNames.Select(name => Scenario(inputs, name, seconds, series, messages)).ToArray();
         var peakUsers = Math.Max(
             series.Select(p => p.TotalUsers).DefaultIfEmpty(0).Max(),
             inputs.Max(i => i.Report.PeakUsers));
@@ -69,6 +70,8 @@ public static class LoadReportMerger
             ThresholdsPassed = true,
             Totals = Stats(inputs.Select(i => (i.Path, (ReportStats)i.Report.Totals)), "totals", seconds),
             Scenarios = scenarios,
+            FailureMessages = FailureMessageReports.ForRun(scenarios),
+            OtherFailureMessages = FailureMessageReports.OtherForRun(scenarios),
             IntervalSeconds = gridSeconds,
             Series = series,
             Thresholds = thresholds.Select(t => new ThresholdReport { Expression = t.Expression, Outcome = ThresholdReport.OutcomeNotApplicable, Line = t.Expression }).ToArray(),
@@ -102,7 +105,8 @@ public static class LoadReportMerger
         return seen.Keys.OrderBy(s => s.Index).Select(s => s.ToString()).ToArray();
     }
 
-    private static ScenarioReport Scenario(IReadOnlyList<(string Path, LoadReport Report)> inputs, string name, double seconds, IReadOnlyList<SeriesPoint> series)
+    private static ScenarioReport Scenario(IReadOnlyList<(string Path, LoadReport Report)> inputs, string name, double seconds, IReadOnlyList<SeriesPoint> series,
+        Dictionary<(string Scenario, string Step), (FailureMessageReport[] Messages, SortedDictionary<string, long> Other)> messages)
     {
         var parts = inputs
             .SelectMany(i => i.Report.Scenarios.Where(s => s.Name == name).Select(s => (i.Path, i.Report, Scenario: s)))
@@ -110,7 +114,11 @@ public static class LoadReportMerger
         var stepNames = parts.SelectMany(p => p.Scenario.Steps.Select(s => s.Name)).Distinct(StringComparer.Ordinal);
         var steps = stepNames.Select(step => new StepReport(step, Stats(
             parts.SelectMany(p => p.Scenario.Steps.Where(s => s.Name == step).Select(s => (p.Path, (ReportStats)s))),
-            LoadReport.Where(name, step), seconds))).ToArray();
+            LoadReport.Where(name, step), seconds))
+        {
+            FailureMessages = messages[(name, step)].Messages,
+            OtherFailureMessages = messages[(name, step)].Other,
+        }).ToArray();
 
         var peakInSeries = series.Select(p => p.Users.GetValueOrDefault(name)).DefaultIfEmpty(0).Max();
         return new ScenarioReport(Stats(parts.Select(p => (p.Path, (ReportStats)p.Scenario)), LoadReport.Where(name, null), seconds))

@@ -27,6 +27,7 @@ public static class MarkdownReportWriter
         Steps(o, report);
         StepCalls(o, report);
         Load(o, report);
+        StatusCodes(o, report);
         Failures(o, report);
         Baseline(o, report);
         return o.ToString();
@@ -120,26 +121,52 @@ public static class MarkdownReportWriter
         o.Append('\n');
     }
 
-    private static void Failures(StringBuilder o, LoadReport report)
+    private static void StatusCodes(StringBuilder o, LoadReport report)
     {
         var t = report.Totals;
-        if (t.StatusCodes.Count > 0)
-        {
-            o.Append("## Status codes\n\n| status | requests |\n|--:|--:|\n");
-            foreach (var (code, count) in t.StatusCodes)
-                o.Append("| ").Append(code == "0" ? "other" : Escape(code)).Append(" | ").Append(ReportText.Count(count)).Append(" |\n");
-            o.Append('\n');
-        }
+        if (t.StatusCodes.Count == 0)
+            return;
+        o.Append("## Status codes\n\n| status | requests |\n|--:|--:|\n");
+        foreach (var (code, count) in t.StatusCodes)
+            o.Append("| ").Append(code == "0" ? "other" : Escape(code)).Append(" | ").Append(ReportText.Count(count)).Append(" |\n");
+        o.Append('\n');
+    }
 
-        var reasons = report.Scenarios
-            .SelectMany(s => s.Steps.SelectMany(step => step.FailuresByReason.Select(r => (Scope: $"{s.Name}/{step.Name}", Reason: r.Key, Count: r.Value))))
-            .OrderByDescending(r => r.Count)
+    /// <summary>
+    /// Each failing step, most failures first: its reasons with their counts and, under each, the messages the server
+    /// gave with how often and when each was first seen. A list rather than a table, so long messages read in a terminal.
+    /// </summary>
+    private static void Failures(StringBuilder o, LoadReport report)
+    {
+        var steps = report.Scenarios
+            .SelectMany(s => s.Steps.Where(step => step.Failed > 0).Select(step => (Scope: $"{s.Name}/{step.Name}", Step: step)))
+            .OrderByDescending(s => s.Step.Failed)
             .ToArray();
-        if (reasons.Length > 0)
+        if (steps.Length == 0)
+            return;
+        o.Append("## Failures\n\n");
+        foreach (var (scope, step) in steps)
         {
-            o.Append("## Failures\n\n| step | reason | failed |\n|---|---|--:|\n");
-            foreach (var (scope, reason, count) in reasons)
-                o.Append("| ").Append(Code(scope)).Append(" | ").Append(Code(reason)).Append(" | ").Append(ReportText.Count(count)).Append(" |\n");
+            o.Append("### ").Append(Code(scope)).Append(": ").Append(ReportText.Count(step.Failed)).Append(" failed of ")
+                .Append(ReportText.Count(step.Requests)).Append("\n\n");
+            foreach (var (reason, count) in step.FailuresByReason.OrderByDescending(r => r.Value))
+            {
+                o.Append("- ").Append(Code(reason)).Append(": ").Append(ReportText.Count(count)).Append('\n');
+                var messages = step.FailureMessages.Where(m => m.Reason == reason).OrderByDescending(m => m.Count).ThenBy(m => m.FirstAt).ToArray();
+                foreach (var message in messages)
+                {
+                    o.Append("  - ").Append(ReportText.Count(message.Count)).Append(" × ").Append(Span(message.Message))
+                        .Append(" (first ").Append(ReportText.Time(message.FirstAt)).Append(")\n");
+                }
+
+                var other = step.OtherFailureMessages.GetValueOrDefault(reason);
+                if (other > 0)
+                    o.Append("  - ").Append(ReportText.Count(other)).Append(" × other messages, not kept (over the limit of distinct messages)\n");
+                var without = count - messages.Sum(m => m.Count) - other;
+                if (without > 0 && (messages.Length > 0 || other > 0))
+                    o.Append("  - ").Append(ReportText.Count(without)).Append(" × no message\n");
+            }
+
             o.Append('\n');
         }
     }
@@ -176,6 +203,13 @@ public static class MarkdownReportWriter
     private static string Code(string text)
     {
         var clean = text.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
+        return "`" + clean + "`";
+    }
+
+    /// <summary>Free text (a server's message) in a code span outside a table: it reads as written, nothing in it is markup.</summary>
+    private static string Span(string text)
+    {
+        var clean = text.Replace('`', '\'').Replace('\r', ' ').Replace('\n', ' ');
         return "`" + clean + "`";
     }
 

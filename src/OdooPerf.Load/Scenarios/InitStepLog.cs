@@ -9,9 +9,10 @@ namespace OdooPerf.Load.Scenarios;
 /// </summary>
 internal sealed class InitStepLog
 {
-    private readonly List<(string Scenario, string Step, StepResult Result, TimeSpan Latency)> _steps = [];
+    private readonly List<(string Scenario, string Step, StepResult Result, TimeSpan Latency, DateTimeOffset At)> _steps = [];
 
-    public void Add(string scenario, string step, StepResult result, TimeSpan latency)
+    /// <param name="at">When the step ended: a failure's message is first seen then, not when it is recorded.</param>
+    public void Add(string scenario, string step, StepResult result, TimeSpan latency, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(step) || step.Contains('/') || step.Contains(':'))
         {
@@ -20,7 +21,7 @@ internal sealed class InitStepLog
 
         lock (_steps)
         {
-            _steps.Add((scenario, step, result, latency));
+            _steps.Add((scenario, step, result, latency, at));
         }
     }
 
@@ -28,7 +29,7 @@ internal sealed class InitStepLog
     {
         lock (_steps)
         {
-            foreach (var (scenario, step, result, latency) in _steps)
+            foreach (var (scenario, step, result, latency, at) in _steps)
             {
                 var target = stats.Step(scenario, step);
                 switch (result.Outcome)
@@ -37,7 +38,8 @@ internal sealed class InitStepLog
                         target.RecordOk(latency, result.StatusCode, result.BytesSent, result.BytesReceived);
                         break;
                     case StepOutcome.Failed:
-                        target.RecordFailure(latency, result.Reason ?? "failed", result.StatusCode, result.BytesSent, result.BytesReceived);
+                        target.RecordFailure(latency, result.Reason ?? "failed", result.StatusCode, result.BytesSent, result.BytesReceived,
+                            result.Message, at);
                         break;
                 }
             }

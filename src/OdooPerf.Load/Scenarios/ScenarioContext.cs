@@ -107,7 +107,7 @@ public sealed class ScenarioContext
                 stats.RecordOk(latency, result.StatusCode, result.BytesSent, result.BytesReceived);
                 break;
             case StepOutcome.Failed:
-                stats.RecordFailure(latency, result.Reason ?? "failed", result.StatusCode, result.BytesSent, result.BytesReceived);
+                stats.RecordFailure(latency, result.Reason ?? "failed", result.StatusCode, result.BytesSent, result.BytesReceived, result.Message);
                 break;
         }
 

@@ -26,7 +26,7 @@ public sealed record ScenarioInitContext(
         ArgumentNullException.ThrowIfNull(run);
         var started = Clock.GetTimestamp();
         var result = await run().ConfigureAwait(false);
-        Log?.Add(ScenarioName, name, result, Clock.GetElapsedTime(started));
+        Log?.Add(ScenarioName, name, result, Clock.GetElapsedTime(started), Clock.GetUtcNow());
         return result;
     }
 }

@@ -17,6 +17,7 @@ public sealed class RunStats
     private readonly ConcurrentDictionary<(string Scenario, string Step), StepStats> _steps = new();
     private readonly ConcurrentDictionary<string, ConcurrencyGauge> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IterationCounter> _iterations = new(StringComparer.Ordinal);
+    private readonly FailureMessageBudget _messageBudget;
 
     // Registration order, so reports list steps and scenarios as the scenario declared them.
     private readonly List<StepStats> _stepOrder = [];
@@ -37,6 +38,7 @@ public sealed class RunStats
         _options = options ?? new RunStatsOptions();
         _options.Validate();
         _clock = clock ?? TimeProvider.System;
+        _messageBudget = new FailureMessageBudget(_options.FailureMessages.MaxPerRun);
         _interval = _options.Interval;
         _startTimestamp = _clock.GetTimestamp();
         StartedAt = _clock.GetUtcNow();
@@ -114,7 +116,7 @@ public sealed class RunStats
                 return existing;
             }
 
-            var created = new StepStats(scenario, step, _options.MaxFailureReasons, _options.RecordListener);
+            var created = new StepStats(scenario, step, _options, _messageBudget, _clock);
             RegisterScenario(scenario);
             _stepOrder.Add(created);
             _steps[(scenario, step)] = created;

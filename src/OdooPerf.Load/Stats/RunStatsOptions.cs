@@ -15,6 +15,15 @@ public sealed record RunStatsOptions
     /// <summary>Distinct failure reasons kept per step; further ones are counted as "other".</summary>
     public int MaxFailureReasons { get; init; } = 50;
 
+    /// <summary>How many distinct failure messages are kept, and how long each may be.</summary>
+    public FailureMessageLimits FailureMessages { get; init; } = FailureMessageLimits.Default;
+
+    /// <summary>
+    /// Masks secrets in a failure message before it is stored (the command line's credential masking); applied once per
+    /// distinct message, never on a message already seen. Null: stored as given.
+    /// </summary>
+    public Func<string, string>? FailureMessageRedactor { get; init; }
+
     /// <summary>Told of every request as it is recorded (live metrics); null for none.</summary>
     public IStepRecordListener? RecordListener { get; init; }
 
@@ -31,5 +40,7 @@ public sealed record RunStatsOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFailureReasons, 1, nameof(MaxFailureReasons));
+        ArgumentNullException.ThrowIfNull(FailureMessages, nameof(FailureMessages));
+        FailureMessages.Validate();
     }
 }

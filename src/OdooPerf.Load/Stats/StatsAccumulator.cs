@@ -13,6 +13,8 @@ internal sealed class StatsAccumulator
     public long Clamped { get; private set; }
     public Dictionary<string, long> Reasons { get; } = new(StringComparer.Ordinal);
     public Dictionary<int, long> Statuses { get; } = [];
+    public List<FailureMessage> Messages { get; } = [];
+    public Dictionary<string, long> OtherMessages { get; } = new(StringComparer.Ordinal);
 
     public void Add(StepCounters counters, FailureReasonTable reasons)
     {
@@ -35,8 +37,18 @@ internal sealed class StatsAccumulator
         }
     }
 
+    public void Add(IReadOnlyList<FailureMessage> messages, IReadOnlyDictionary<string, long> otherMessages)
+    {
+        Messages.AddRange(messages);
+        foreach (var (reason, count) in otherMessages)
+        {
+            OtherMessages[reason] = OtherMessages.GetValueOrDefault(reason) + count;
+        }
+    }
+
     public void Add(StatsAccumulator other)
     {
+        Add(other.Messages, other.OtherMessages);
         Histogram.Add(other.Histogram);
         Ok += other.Ok;
         Failed += other.Failed;
@@ -59,5 +71,7 @@ internal sealed class StatsAccumulator
             LatencySummaries.From(Histogram))
         {
             ClampedLatencies = Clamped,
+            FailureMessages = FailureMessageCombiner.Combine(Messages),
+            OtherFailureMessages = OtherMessages,
         };
 }

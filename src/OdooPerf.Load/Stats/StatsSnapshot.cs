@@ -22,6 +22,15 @@ public sealed record StatsSnapshot(
     /// <summary>Requests slower than the histograms track (5 minutes), recorded as 5 minutes.</summary>
     public long ClampedLatencies { get; init; }
 
+    /// <summary>
+    /// The distinct messages the failures carried, earliest first (for a scenario or the run: its steps' combined,
+    /// <see cref="FailureMessageCombiner"/>). Failures without a message are not in it.
+    /// </summary>
+    public IReadOnlyList<FailureMessage> FailureMessages { get; init; } = [];
+
+    /// <summary>Failures whose message was not kept (beyond <see cref="FailureMessageLimits"/>), by reason.</summary>
+    public IReadOnlyDictionary<string, long> OtherFailureMessages { get; init; } = new Dictionary<string, long>();
+
     /// <summary>Failed requests as a fraction of all (0 to 1); 0 when there were none.</summary>
     public double FailRate => Requests == 0 ? 0 : (double)Failed / Requests;
 

@@ -4,8 +4,9 @@ namespace OdooPerf.Load.Stats;
 
 /// <summary>
 /// Records the requests of one step of one scenario; virtual users call <see cref="RecordOk"/> and
-/// <see cref="RecordFailure"/> concurrently. Get one from <see cref="RunStats.Step"/> once and keep it: recording
-/// does no lookup and allocates nothing. Latencies go into an HdrHistogram at microsecond resolution; above 5 minutes
+/// <c>RecordFailure</c> concurrently. Get one from <see cref="RunStats.Step"/> once and keep it: recording does no
+/// lookup and allocates nothing, except that a failure's message is looked up once among the step's messages
+/// (<see cref="FailureMessageTable"/>). Latencies go into an HdrHistogram at microsecond resolution; above 5 minutes
 /// they are recorded as 5 minutes and counted in <see cref="StatsSnapshot.ClampedLatencies"/>.
 /// </summary>
 public sealed class StepStats
@@ -16,6 +17,7 @@ public sealed class StepStats
     private readonly StepStripe[] _stripes;
     private readonly int _stripeMask;
     private readonly FailureReasonTable _reasons;
+    private readonly FailureMessageTable _messages;
 
     // Readers (snapshots, interval closes) take this lock, then each stripe's lock in turn; writers take one stripe's.
     private readonly Lock _readLock = new();
@@ -26,12 +28,13 @@ public sealed class StepStats
 
     private readonly IStepRecord? _listener;
 
-    internal StepStats(string scenario, string step, int maxFailureReasons, IStepRecordListener? listener = null)
+    internal StepStats(string scenario, string step, RunStatsOptions options, FailureMessageBudget messageBudget, TimeProvider clock)
     {
-        _listener = listener?.ForStep(scenario, step);
+        _listener = options.RecordListener?.ForStep(scenario, step);
         Scenario = scenario;
         Step = step;
-        _reasons = new FailureReasonTable(maxFailureReasons);
+        _reasons = new FailureReasonTable(options.MaxFailureReasons);
+        _messages = new FailureMessageTable(scenario, step, _reasons, options.FailureMessages, messageBudget, options.FailureMessageRedactor, clock);
         var stripeCount = (int)Math.Min(MaxStripes, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount));
         _stripeMask = stripeCount - 1;
         _stripes = new StepStripe[stripeCount];
@@ -50,10 +53,23 @@ public sealed class StepStats
 
     /// <summary>
     /// A failed request. Give reasons from a small fixed set ("timeout", "http_500", "access_denied"): beyond the
-    /// configured number of distinct reasons per step, new ones are counted as "other".
+    /// configured number of distinct reasons per step, new ones are counted as "other". <paramref name="message"/> is
+    /// what the server said, in a sentence ("The order is already confirmed."): kept once per distinct message with
+    /// a count, bounded (<see cref="RunStatsOptions.FailureMessages"/>), secrets masked; null or empty for none.
     /// </summary>
-    public void RecordFailure(TimeSpan latency, string reason, int? statusCode = null, long bytesSent = 0, long bytesReceived = 0) =>
-        Record(latency, _reasons.SlotOf(reason), statusCode, bytesSent, bytesReceived);
+    public void RecordFailure(TimeSpan latency, string reason, int? statusCode = null, long bytesSent = 0, long bytesReceived = 0, string? message = null) =>
+        RecordFailure(latency, reason, statusCode, bytesSent, bytesReceived, message, at: null);
+
+    /// <summary>A failure that happened at <paramref name="at"/> (now when null): a scenario init's, recorded later.</summary>
+    internal void RecordFailure(TimeSpan latency, string reason, int? statusCode, long bytesSent, long bytesReceived, string? message, DateTimeOffset? at)
+    {
+        var slot = _reasons.SlotOf(reason);
+        Record(latency, slot, statusCode, bytesSent, bytesReceived);
+        if (!string.IsNullOrEmpty(message))
+        {
+            _messages.Record(slot, message, at);
+        }
+    }
 
     private void Record(TimeSpan latency, int reasonSlot, int? statusCode, long bytesSent, long bytesReceived)
     {
@@ -115,6 +131,8 @@ public sealed class StepStats
             result.Add(counters, _reasons);
         }
 
+        var (messages, other) = _messages.Collect();
+        result.Add(messages, other);
         return result;
     }
 

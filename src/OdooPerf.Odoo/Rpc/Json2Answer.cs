@@ -23,8 +23,8 @@ internal static class Json2Answer
             return Throw(new OdooRpcException(
                 0,
                 name,
-                OdooText.OneLine(OdooJson.String(body, "message"), options.MaxMessageLength, http.Secret),
-                debug is null ? null : OdooText.MultiLine(debug, options.MaxDebugLength, http.Secret))
+                OdooText.OneLine(OdooJson.String(body, "message"), options.MaxMessageLength, http.Credentials),
+                debug is null ? null : OdooText.MultiLine(debug, options.MaxDebugLength, http.Credentials))
             {
                 StatusCode = answer.StatusCode,
             });

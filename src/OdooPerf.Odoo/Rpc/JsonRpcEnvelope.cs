@@ -41,7 +41,7 @@ internal static class JsonRpcEnvelope
 
         if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
         {
-            throw Error(error, http.Secret, http.Options);
+            throw Error(error, http.Credentials, http.Options);
         }
 
         return root.TryGetProperty("result", out var result) ? result : default;
@@ -50,14 +50,14 @@ internal static class JsonRpcEnvelope
     /// <summary>A non-2xx answer: what a proxy, a redirect or a crashed worker sends, whatever its body.</summary>
     public static OdooHttpException HttpFailure(HttpAnswer answer, OdooHttp http, RpcTally tally)
     {
-        var snippet = OdooText.Snippet(answer.Body.Span, 200, http.Secret);
+        var snippet = OdooText.Snippet(answer.Body.Span, 200, http.Credentials);
         var message = $"HTTP {answer.StatusCode} from {tally.Route}" + (snippet.Length > 0 ? $": {snippet}" : "");
         return new OdooHttpException(answer.StatusCode, OdooHttpException.ReasonFor(answer.StatusCode), message);
     }
 
     // error = {code, message, data: serialize_exception(exc)} (JsonRPCDispatcher.handle_error): the message for
     // people is data.message; error.message is a fixed "Odoo Server Error" / "Odoo Session Expired".
-    private static OdooRpcException Error(JsonElement error, OdooSecret secret, OdooClientOptions options)
+    private static OdooRpcException Error(JsonElement error, OdooCredentials credentials, OdooClientOptions options)
     {
         var code = error.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.Number && codeElement.TryGetInt32(out var c) ? c : 0;
         string? name = null;
@@ -74,7 +74,7 @@ internal static class JsonRpcEnvelope
         return new OdooRpcException(
             code,
             name,
-            OdooText.OneLine(message, options.MaxMessageLength, secret),
-            debug is null ? null : OdooText.MultiLine(debug, options.MaxDebugLength, secret));
+            OdooText.OneLine(message, options.MaxMessageLength, credentials),
+            debug is null ? null : OdooText.MultiLine(debug, options.MaxDebugLength, credentials));
     }
 }

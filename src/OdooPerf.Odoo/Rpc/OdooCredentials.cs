@@ -67,6 +67,13 @@ public sealed class OdooCredentials
         return new OdooCredentials(database, login, new OdooSecret(value, kind));
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with the secret masked (<see cref="OdooSecret.Redact"/>), unless the secret is the login
+    /// itself: then every line that names the user would read "as ***", which hides nothing the login does not show
+    /// and tells the reader that the password is the login.
+    /// </summary>
+    public string Redact(string text) => Secret.Is(Login) ? text : Secret.Redact(text);
+
     public override string ToString() => $"{Login}@{Database} ({Secret.Kind}: {OdooSecret.Mask})";
 
     private static OdooCredentials FromFile(string database, string login, string path, OdooSecretKind kind, string what)

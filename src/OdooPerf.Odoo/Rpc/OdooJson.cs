@@ -12,7 +12,7 @@ internal static class OdooJson
         TryParse(answer.Body) ?? throw new OdooHttpException(
             answer.StatusCode,
             "invalid_response",
-            $"{tally.Route} answered HTTP {answer.StatusCode} with {answer.MediaType ?? "no content type"}, not JSON: {OdooText.Snippet(answer.Body.Span, 200, http.Secret)}");
+            $"{tally.Route} answered HTTP {answer.StatusCode} with {answer.MediaType ?? "no content type"}, not JSON: {OdooText.Snippet(answer.Body.Span, 200, http.Credentials)}");
 
     public static JsonElement? TryParse(ReadOnlyMemory<byte> body)
     {

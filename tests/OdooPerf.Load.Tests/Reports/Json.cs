@@ -6,7 +6,7 @@ namespace OdooPerf.Load.Tests.Reports;
 internal static class Json
 {
     /// <summary>Objects whose keys are data (status codes, reasons, scenario names), not field names.</summary>
-    private static readonly string[] Maps = ["statusCodes", "failuresByReason", "users", "dropped", "scenarios"];
+    private static readonly string[] Maps = ["statusCodes", "failuresByReason", "otherFailureMessages", "users", "dropped", "scenarios"];
 
     public static Dictionary<string, string> Fields(JsonElement root)
     {

@@ -110,6 +110,13 @@ public sealed class LoadReportJsonTests
         ["scenarios[].iterations"] = "number", ["scenarios[].dropped"] = "number", ["scenarios[].peakUsers"] = "number",
         ["scenarios[].peakTargetUsers"] = "number", ["scenarios[].maxSchedulingLagMs"] = "number", ["$stats:scenarios[]"] = "",
         ["scenarios[].steps"] = "array", ["scenarios[].steps[].name"] = "string", ["$stats:scenarios[].steps[]"] = "",
+        ["scenarios[].steps[].failureMessages"] = "array", ["scenarios[].steps[].failureMessages[].reason"] = "string",
+        ["scenarios[].steps[].failureMessages[].message"] = "string", ["scenarios[].steps[].failureMessages[].count"] = "number",
+        ["scenarios[].steps[].failureMessages[].firstAt"] = "string",
+        ["scenarios[].steps[].otherFailureMessages"] = "object", ["scenarios[].steps[].otherFailureMessages.{}"] = "number",
+        ["failureMessages"] = "array", ["failureMessages[].reason"] = "string", ["failureMessages[].message"] = "string",
+        ["failureMessages[].count"] = "number", ["failureMessages[].firstStep"] = "string", ["failureMessages[].firstAt"] = "string",
+        ["otherFailureMessages"] = "object", ["otherFailureMessages.{}"] = "number",
         ["intervalSeconds"] = "number",
         ["series"] = "array", ["series[].start"] = "string", ["series[].end"] = "string",
         ["series[].users"] = "object", ["series[].users.{}"] = "number", ["series[].dropped"] = "object", ["series[].dropped.{}"] = "number",
@@ -170,7 +177,10 @@ public sealed class LoadReportJsonTests
         return result;
     }
 
-    /// <summary>A report that fills every list and every optional field: failures, two scenarios, thresholds, a baseline.</summary>
+    /// <summary>
+    /// A report that fills every list and every optional field: failures with messages (one step with more distinct
+    /// messages than it keeps), two scenarios, thresholds, a baseline.
+    /// </summary>
     private static string FullJson()
     {
         var baseline = LoadReportBuilder.Build(TestRuns.Result(TestRuns.Play(20, (s, t) =>
@@ -183,6 +193,8 @@ public sealed class LoadReportJsonTests
             TestRuns.Workload(s, t, 1);
             s.Step("checkout", "pay").RecordOk(TimeSpan.FromMilliseconds(70), 201);
             s.Step("extra", "new_step").RecordOk(TimeSpan.FromMilliseconds(3));
+            for (var letter = 'a'; letter <= 'k' && t == 0; letter++)
+                s.Step("extra", "new_step").RecordFailure(TimeSpan.FromMilliseconds(4), "UserError", 200, message: $"Problem {letter}");
         }), StopReason.Interrupted, thresholds: ["p95 < 3s", "browse/open_form: p95 +20%", "nosuch: p95 < 1s"]);
         var report = LoadReportBuilder.Build(current, "with baseline").WithBaseline(baseline, "before/report.json") with { Verdict = "NO-GO" };
         return Write(report);

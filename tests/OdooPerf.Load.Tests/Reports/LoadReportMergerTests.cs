@@ -63,8 +63,15 @@ public sealed class LoadReportMergerTests
             Assert.Equal(expected.Dropped, actual.Dropped);
             Assert.Equal(expected.Steps.Select(s => s.Name), actual.Steps.Select(s => s.Name));
             foreach (var (step, mergedStep) in expected.Steps.Zip(actual.Steps))
+            {
                 SameStats(step, mergedStep);
+                Assert.Equal(step.FailureMessages, mergedStep.FailureMessages);
+                Assert.Equal(step.OtherFailureMessages, mergedStep.OtherFailureMessages);
+            }
         }
+
+        Assert.Equal(2, merged.FailureMessages.Count);
+        Assert.Equal(whole.FailureMessages, merged.FailureMessages);
 
         Assert.Equal(whole.Dropped, merged.Dropped);
         Assert.Equal(whole.DurationSeconds, merged.DurationSeconds);

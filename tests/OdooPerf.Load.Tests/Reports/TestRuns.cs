@@ -50,7 +50,8 @@ internal static class TestRuns
 
     /// <summary>
     /// One segment's share of a workload: scenario 'browse' (steps 'open_form' and 'list', with timeouts and 504s),
-    /// and for segment 2 only a scenario 'checkout'. Latencies spread from about 1 ms to 2 s, distinct per segment.
+    /// and for segment 2 only a scenario 'checkout' (whose failures' messages differ only in an order number).
+    /// Latencies spread from about 1 ms to 2 s, distinct per segment.
     /// </summary>
     public static void Workload(RunStats stats, int second, int segment)
     {
@@ -63,7 +64,7 @@ internal static class TestRuns
             var ms = 1 + ((i * 37 + second * 113 + segment * 211) % 2_000);
             form.RecordOk(TimeSpan.FromMilliseconds(ms * 0.731), 200, bytesSent: 300, bytesReceived: 20_000);
             if (i % 4 == segment)
-                list.RecordFailure(TimeSpan.FromMilliseconds(ms), "timeout", 504, bytesSent: 310);
+                list.RecordFailure(TimeSpan.FromMilliseconds(ms), "timeout", 504, bytesSent: 310, message: "Gateway Time-out: the server did not answer in time");
             else
                 list.RecordOk(TimeSpan.FromMilliseconds(ms / 3.0), 200, bytesSent: 310, bytesReceived: 9_000);
         }
@@ -76,7 +77,7 @@ internal static class TestRuns
             stats.Users("checkout").Set(2);
             var pay = stats.Step("checkout", "pay");
             pay.RecordOk(TimeSpan.FromMilliseconds(50 + second), 201);
-            pay.RecordFailure(TimeSpan.FromMilliseconds(900 + second), "http_500", 500);
+            pay.RecordFailure(TimeSpan.FromMilliseconds(900 + second), "http_500", 500, message: $"Internal Server Error: order {1000 + second} could not be paid");
         }
     }
 

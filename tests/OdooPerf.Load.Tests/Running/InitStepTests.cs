@@ -22,7 +22,7 @@ public sealed class InitStepTests
                     using var response = await http.GetAsync("", init.CancellationToken);
                     return StepResult.Ok((int)response.StatusCode, bytesSent: 10, bytesReceived: 20);
                 });
-                await init.Step("setup_refused", () => Task.FromResult(StepResult.Fail("UserError", 200)));
+                await init.Step("setup_refused", () => Task.FromResult(StepResult.Fail("UserError", 200, message: "Configure a sales journal first.")));
             });
 
         var result = await new LoadRunner(new LoadRunOptions { Scenarios = [scenario] }).RunAsync();
@@ -33,6 +33,11 @@ public sealed class InitStepTests
         Assert.Equal(20, get.BytesReceived);
         Assert.True(get.Latency.MaxMs >= 5, $"latency {get.Latency.MaxMs} ms");
         Assert.Equal(1, result.Stats.Snapshot("app", "setup_refused").FailuresByReason["UserError"]);
+
+        // Its message is kept, first seen when the init ran: before the load started, not when it was recorded.
+        var refused = Assert.Single(result.Stats.Snapshot("app", "setup_refused").FailureMessages);
+        Assert.Equal(("UserError", "Configure a sales journal first.", 1L), (refused.Reason, refused.Message, refused.Count));
+        Assert.True(refused.FirstAt < result.Stats.StartedAt, $"first seen {refused.FirstAt:O}, run started {result.Stats.StartedAt:O}");
         var whole = result.Stats.AllSnapshots().Single(s => s.Scenario is null);
         Assert.Equal(server.Requests, whole.Requests - 1);
     }

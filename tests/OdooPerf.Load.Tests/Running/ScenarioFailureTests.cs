@@ -41,6 +41,30 @@ public sealed class ScenarioFailureTests
     }
 
     [Fact]
+    public async Task A_steps_failure_message_is_kept_with_its_count_and_an_exceptions_message_is_not()
+    {
+        var scenario = Scenario.Create("orders", async ctx =>
+        {
+            await ctx.Step("confirm", async () =>
+            {
+                await Task.Delay(5, ctx.CancellationToken);
+                return StepResult.Fail("UserError", 200, message: $"Order S{ctx.Iteration:00000} is already confirmed.");
+            });
+            await ctx.Step("crash", () => throw new InvalidOperationException("not a message for the report"));
+        }).WithLoad(Simulation.KeepUsers(2, Second / 2));
+
+        var result = await new LoadRunner(new LoadRunOptions { Scenarios = [scenario] }).RunAsync();
+
+        var confirm = result.Stats.Snapshot("orders", "confirm");
+        var message = Assert.Single(confirm.FailureMessages);
+        Assert.Equal(("UserError", "Order S00000 is already confirmed.", confirm.Failed), (message.Reason, message.Message, message.Count));
+        Assert.True(confirm.Failed > 2, $"{confirm.Failed} failures");
+        var crash = result.Stats.Snapshot("orders", "crash");
+        Assert.Equal(confirm.Failed, crash.FailuresByReason["InvalidOperationException"]);
+        Assert.Empty(crash.FailureMessages);
+    }
+
+    [Fact]
     public async Task A_user_init_that_throws_at_once_does_not_monopolise_the_generator()
     {
         var scenario = Scenario.Create("broken", _ => Task.CompletedTask)

@@ -1,5 +1,6 @@
 using OdooPerf.LoadTests.Calibration;
 using OdooPerf.LoadTests.Console;
+using OdooPerf.Odoo.Rpc;
 using Xunit;
 
 namespace OdooPerf.LoadTests.Tests.Console;
@@ -57,5 +58,16 @@ public sealed class ConsoleOutputTests
         Assert.Equal("Basic", target.Authorization!.Scheme);
         Assert.Equal("load@test:p:ss-w0rd-4711", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(target.Authorization.Parameter!)));
         Assert.Equal("password *** credential ***", Redaction.Apply($"password p:ss-w0rd-4711 credential {target.Authorization.Parameter}"));
+    }
+
+    [Fact]
+    public void An_odoo_password_is_masked_as_a_whole_word_and_a_password_that_is_the_login_leaves_the_login_readable()
+    {
+        Redaction.Register(new OdooCredentials("perf", "load-user", new OdooSecret("Qx7-console-secret", OdooSecretKind.Password)));
+        Redaction.Register(new OdooCredentials("perf", "admin", new OdooSecret("admin", OdooSecretKind.Password)));
+
+        Assert.Equal("password *** (not Qx7-console-secrets)", Redaction.Apply("password Qx7-console-secret (not Qx7-console-secrets)"));
+        const string refused = "cannot log in to http://127.0.0.1:8069 as admin on database perf: wrong login or password (AccessDenied)";
+        Assert.Equal(refused, Redaction.Apply(refused));
     }
 }
