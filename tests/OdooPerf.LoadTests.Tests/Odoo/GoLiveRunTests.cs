@@ -55,6 +55,32 @@ public sealed class GoLiveRunTests(SimulatorCluster fixture) : IClassFixture<Sim
     }
 
     [Fact]
+    public async Task A_server_lacking_fields_the_scenarios_need_is_refused_before_any_load_naming_all_of_them_with_exit_code_3()
+    {
+        var simulator = await fixture.StartAsync(o => WithData(o) with
+        {
+            RemovedFields = ["sale.order.client_order_ref", "crm.lead.partner_name", "account.move.line.date_maturity", "res.partner.mobile"],
+        });
+        var reports = _files.Join("reports");
+
+        var result = await LoadCommand.RunAsync([.. Target(simulator), "--expected-users", "14", "--scenario", "mix", "--ramp-up", "0", "--duration", "5s",
+            "--ramp-down", "0", "--think-time", "0", "--allow-writes", "--report-dir", reports, "--plain"]);
+
+        Output.AssertExit(result, 3);
+        var error = result.StandardError.Trim().Split('\n').Single(l => l.Contains("lacks", StringComparison.Ordinal));
+        foreach (var missing in new[] { "field sale.order.client_order_ref (browse, quote-to-cash)", "field crm.lead.partner_name (crm)", "field account.move.line.date_maturity (accounting-reports)" })
+        {
+            Assert.True(error.Contains(missing, StringComparison.Ordinal), $"'{missing}' not in: {error}");
+        }
+
+        // An optional field (the contact's mobile, gone in 19) is left out of what is read, not a reason to refuse.
+        Assert.False(error.Contains("mobile", StringComparison.Ordinal), error);
+        // Nothing but the preflight reached the server: its login, apps, schema, and no business call.
+        var calls = simulator.Stats.Snapshot().CallsByModelMethod;
+        Assert.All(calls.Keys, call => Assert.True(call.StartsWith("ir.", StringComparison.Ordinal) || call.EndsWith(".fields_get", StringComparison.Ordinal), call));
+    }
+
+    [Fact]
     public async Task A_five_percent_error_rate_is_NO_GO_with_exit_code_1_naming_the_failed_threshold()
     {
         var simulator = await fixture.StartAsync(o => WithData(o) with { Faults = new FaultSettings { ErrorRate = 0.05 } });

@@ -94,19 +94,46 @@ public sealed class WebClientShapeTests
         Assert.Equal((9L, 2, "create"), (response.GetId(), response.HttpRequests, response.Method));
     }
 
-    [Theory]
-    [InlineData(17, "args")]
-    [InlineData(19, "domain")]
-    public async Task Name_search_names_its_domain_argument_as_the_version_does(int version, string domainKey)
+    [Fact]
+    public async Task Name_search_is_the_16_to_18_autocompletion_with_its_args_argument()
     {
-        var request = await SingleCallAsync(version, c => c.NameSearchAsync("res.partner", "Azu", OdooDomain.Where("customer_rank", ">", 0)));
+        var request = await SingleCallAsync(17, c => c.NameSearchAsync("res.partner", "Azu", OdooDomain.Where("customer_rank", ">", 0)));
 
+        Assert.Equal("name_search", (string?)Params(request)["method"]);
         JsonEqual(
-            $$$"""
-            {"name": "Azu", "{{{domainKey}}}": [["customer_rank", ">", 0]], "operator": "ilike", "limit": 8,
+            """
+            {"name": "Azu", "args": [["customer_rank", ">", 0]], "operator": "ilike", "limit": 8,
              "context": {"lang": "en_US", "tz": "Europe/Brussels", "uid": 2}}
             """,
             Params(request)["kwargs"]);
+    }
+
+    [Fact]
+    public async Task On_19_the_autocompletion_is_web_name_search_with_a_domain_and_a_display_name_specification()
+    {
+        var request = await SingleCallAsync(19, c => c.NameSearchAsync("res.partner", "Azu", OdooDomain.Where("customer_rank", ">", 0)));
+
+        Assert.Equal("web_name_search", (string?)Params(request)["method"]);
+        JsonEqual(
+            """
+            {"name": "Azu", "domain": [["customer_rank", ">", 0]], "operator": "ilike", "limit": 8, "specification": {"display_name": {}},
+             "context": {"lang": "en_US", "tz": "Europe/Brussels", "uid": 2}}
+            """,
+            Params(request)["kwargs"]);
+    }
+
+    [Theory]
+    [InlineData(18, "read_group", """{"domain": [], "fields": ["amount_residual:sum"], "groupby": ["partner_id", "date_maturity:month"], "offset": 0, "lazy": false}""")]
+    [InlineData(19, "formatted_read_grouping_sets",
+        """{"domain": [], "grouping_sets": [[], ["partner_id"], ["date_maturity:month"], ["partner_id", "date_maturity:month"]], "aggregates": ["amount_residual:sum"]}""")]
+    public async Task A_pivot_reads_as_the_versions_pivot_view_does(int version, string method, string kwargs)
+    {
+        var request = await SingleCallAsync(version, c => c.PivotReadGroupAsync("account.move.line", null, ["partner_id"], ["date_maturity:month"], ["amount_residual:sum"]));
+
+        Assert.Equal(method, (string?)Params(request)["method"]);
+        var sent = Params(request)["kwargs"]!.AsObject();
+        sent.Remove("context");
+        JsonEqual(kwargs, sent);
     }
 
     [Theory]
