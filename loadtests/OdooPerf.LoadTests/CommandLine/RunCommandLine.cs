@@ -78,6 +78,7 @@ internal static class RunCommandLine
                 {
                     Verdict = GoLiveVerdict.Decide(report),
                     StepCalls = plan.Preflight.IsDone ? plan.Preflight.Data.StepCalls() : null,
+                    Unfinished = plan.Preflight.IsDone ? plan.Preflight.Data.Unfinished() : null,
                 }).ConfigureAwait(false);
             }).ConfigureAwait(false);
         });

@@ -70,6 +70,12 @@ internal static class SummaryPrinter
             ? "  dropped iterations: 0"
             : $"  dropped iterations: {Figures.Count(report.Dropped)}: the generator could not start them on time, so the load asked for was not delivered");
 
+        if (report.Unfinished is { Count: > 0 } unfinished)
+        {
+            var left = unfinished.SelectMany(u => u.Value.Select(stage => $"{u.Key}: {Figures.Count(stage.Value)} {stage.Key}"));
+            console.Line($"  left mid-flow: {string.Join("; ", left)} ('seed --cleanup' lists what the database holds)");
+        }
+
         if (report.Baseline is { } baseline && baseline.Steps.FirstOrDefault(r => r.Scenario is null) is { } run)
         {
             console.Line($"  baseline {baseline.File}: p95 {Figures.Latency(run.P95Ms)} vs {Optional(run.BaselineP95Ms, Figures.Latency)} ({Change(run.P95DeltaPercent)}), "

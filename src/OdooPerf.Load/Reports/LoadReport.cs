@@ -60,6 +60,13 @@ public sealed record LoadReport
     /// </summary>
     public IReadOnlyDictionary<string, string>? StepCalls { get; init; }
 
+    /// <summary>
+    /// Work the iterations began and left unfinished, counted by the command that knows what it is: scenario → stage →
+    /// count (the Odoo suite: business documents left mid-flow, <c>"quote-to-cash": {"order confirmed, not delivered": 2}</c>);
+    /// null when the command counts none, empty when everything begun was finished. Stages are fixed texts: bounded.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>? Unfinished { get; init; }
+
     /// <summary>True when no threshold failed (also when there are none).</summary>
     public required bool ThresholdsPassed { get; init; }
 

@@ -72,6 +72,7 @@ public static class LoadReportMerger
             Scenarios = scenarios,
             FailureMessages = FailureMessageReports.ForRun(scenarios),
             OtherFailureMessages = FailureMessageReports.OtherForRun(scenarios),
+            Unfinished = Unfinished(inputs.Select(i => i.Report.Unfinished)),
             IntervalSeconds = gridSeconds,
             Series = series,
             Thresholds = thresholds.Select(t => new ThresholdReport { Expression = t.Expression, Outcome = ThresholdReport.OutcomeNotApplicable, Line = t.Expression }).ToArray(),
@@ -164,5 +165,24 @@ public static class LoadReportMerger
         }
 
         return ReportStats.From(ok, failed, sent, received, clamped, statuses, reasons, histogram, seconds);
+    }
+
+    // Each segment counted its own unfinished work: the counts add up; null when no input counted any.
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>? Unfinished(
+        IEnumerable<IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>?> segments)
+    {
+        var counted = segments.Where(u => u is not null).ToList();
+        if (counted.Count == 0)
+        {
+            return null;
+        }
+
+        return counted.SelectMany(u => u!).SelectMany(scenario => scenario.Value.Select(stage => (Scenario: scenario.Key, Stage: stage.Key, Count: stage.Value)))
+            .GroupBy(u => u.Scenario, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, long>)new SortedDictionary<string, long>(
+                    g.GroupBy(u => u.Stage, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Sum(u => u.Count), StringComparer.Ordinal), StringComparer.Ordinal),
+                StringComparer.Ordinal);
     }
 }

@@ -26,6 +26,7 @@ public static class MarkdownReportWriter
         Thresholds(o, report);
         Steps(o, report);
         StepCalls(o, report);
+        Unfinished(o, report);
         Load(o, report);
         StatusCodes(o, report);
         Failures(o, report);
@@ -95,6 +96,25 @@ public static class MarkdownReportWriter
         o.Append("## What each step called\n\n| step | call |\n|---|---|\n");
         foreach (var (step, call) in calls)
             o.Append("| ").Append(Code(step)).Append(" | ").Append(Code(call)).Append(" |\n");
+        o.Append('\n');
+    }
+
+    private static void Unfinished(StringBuilder o, LoadReport report)
+    {
+        if (report.Unfinished is not { } unfinished)
+            return;
+        o.Append("## Left unfinished\n\n");
+        if (unfinished.Count == 0)
+        {
+            o.Append("Everything the iterations began was finished.\n\n");
+            return;
+        }
+
+        o.Append("What the iterations began and did not finish (a step failed, or the run stopped), by the stage it was left at: find it in the target, then finish or discard it.\n\n");
+        o.Append("| scenario | left at | count |\n|---|---|---:|\n");
+        foreach (var (scenario, stages) in unfinished.OrderBy(u => u.Key, StringComparer.Ordinal))
+            foreach (var (stage, count) in stages)
+                o.Append("| ").Append(Code(scenario)).Append(" | ").Append(stage).Append(" | ").Append(ReportText.Count(count)).Append(" |\n");
         o.Append('\n');
     }
 

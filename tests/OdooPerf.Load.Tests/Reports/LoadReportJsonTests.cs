@@ -105,6 +105,7 @@ public sealed class LoadReportJsonTests
         ["startedAt"] = "string", ["endedAt"] = "string", ["durationSeconds"] = "number", ["plannedDurationSeconds"] = "number",
         ["complete"] = "bool", ["stopReason"] = "string", ["segments"] = "array", ["segments[]"] = "string",
         ["peakUsers"] = "number", ["dropped"] = "number", ["verdict"] = "null|string", ["stepCalls"] = "null|object", ["thresholdsPassed"] = "bool",
+        ["unfinished"] = "null|object",
         ["totals"] = "object", ["$stats:totals"] = "",
         ["scenarios"] = "array", ["scenarios[].name"] = "string", ["scenarios[].phases"] = "array", ["scenarios[].phases[]"] = "string",
         ["scenarios[].iterations"] = "number", ["scenarios[].dropped"] = "number", ["scenarios[].peakUsers"] = "number",

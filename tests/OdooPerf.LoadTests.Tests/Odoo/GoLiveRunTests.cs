@@ -37,6 +37,9 @@ public sealed class GoLiveRunTests(SimulatorCluster fixture) : IClassFixture<Sim
         Assert.Equal(30, stats.PeakActiveSessions);
         Assert.Equal(stats.TotalRequests, report.Long("totals.requests"));
         Assert.Equal("res.partner.web_search_read (/web/dataset/call_kw/res.partner/web_search_read)", report.String("stepCalls.browse/list_contacts"));
+        // A healthy server and iterations allowed to finish: no document left mid-flow, and the report says so.
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, report.Get("unfinished").ValueKind);
+        Assert.Empty(report.Get("unfinished").EnumerateObject());
 
         // The collector tailing the simulator's log counts the same requests.
         await simulator.FlushLogAsync();
