@@ -126,13 +126,12 @@ internal sealed class QuoteToCashScenario : OdooScenario
         }
 
         progress.At(Stages.Delivered);
-        var invoice = await InvoiceAsync(iteration, order, forms).ConfigureAwait(false);
+        var invoice = await InvoiceAsync(iteration, order, forms, progress).ConfigureAwait(false);
         if (invoice is null)
         {
             return;
         }
 
-        progress.At(Stages.Invoiced);
         if (await iteration.Call("post_invoice", (client, ct) => client.CallButtonAsync("account.move", "action_post", [invoice.Value], cancellationToken: ct)).ConfigureAwait(false) is null)
         {
             return;
@@ -205,7 +204,7 @@ internal sealed class QuoteToCashScenario : OdooScenario
     }
 
     /// <summary>"Create Invoice" on the order: the dialog saved with the order as active record, its button, the invoice's form.</summary>
-    private static async Task<long?> InvoiceAsync(OdooIteration iteration, long order, Forms forms)
+    private static async Task<long?> InvoiceAsync(OdooIteration iteration, long order, Forms forms, DocumentProgress progress)
     {
         var context = OdooContext.Active("sale.order", order);
         var dialog = await iteration.Save("invoice_dialog", "sale.advance.payment.inv", [],
@@ -229,6 +228,8 @@ internal sealed class QuoteToCashScenario : OdooScenario
         {
             return null;
         }
+
+        progress.At(Stages.Invoiced);
 
         return await iteration.Call("read_invoice", (client, ct) => client.WebReadAsync("account.move", [invoice], forms.Invoice, cancellationToken: ct)).ConfigureAwait(false) is null
             ? null

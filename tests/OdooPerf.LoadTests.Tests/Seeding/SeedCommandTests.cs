@@ -1,3 +1,4 @@
+using OdooPerf.Load.Running;
 using OdooPerf.Testing;
 using OdooPerf.LoadTests.Scenarios;
 using OdooPerf.LoadTests.Tests.Fixtures;
@@ -62,6 +63,40 @@ public sealed class SeedCommandTests(SimulatorCluster fixture) : IClassFixture<S
         Output.AssertExit(again, 0);
         Assert.Equal(5, await CountAsync(simulator, "res_partner WHERE ref LIKE 'odooperf-c-%' AND active"));
         Assert.Equal(5, await CountAsync(simulator, "res_partner WHERE ref LIKE 'odooperf-c-%'"));
+    }
+
+    [Fact]
+    public async Task Documents_a_failing_run_leaves_mid_flow_are_counted_alike_by_the_run_and_by_cleanup()
+    {
+        var simulator = await fixture.StartAsync(o => o with { Customers = 10, Products = 10, StockPerProduct = 10000 });
+        var plan = new OdooLoadPlan(InProcessRun.Target(simulator), ScenarioMix.Single(new QuoteToCashScenario()), 3,
+            new LoadProfile(TimeSpan.Zero, TimeSpan.FromSeconds(4), TimeSpan.Zero), ThinkTime.None);
+        var runner = new LoadRunner(new LoadRunOptions { Scenarios = plan.Scenarios, GracefulStop = TimeSpan.FromSeconds(60) });
+        var run = runner.RunAsync();
+        // Faults once the preflight is done (it would retry them), so business calls fail at random, before they run.
+        while (!plan.Preflight.IsDone && !run.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        simulator.Faults = new FaultSettings { ErrorRate = 0.08 };
+        await run;
+        simulator.Faults = FaultSettings.None;
+
+        var left = plan.Preflight.Data.Unfinished().GetValueOrDefault(QuoteToCashScenario.ScenarioName) ?? new Dictionary<string, long>();
+        var neverConfirmed = left.GetValueOrDefault(QuoteToCashScenario.Stages.Quotation);
+        var notInvoiced = left.GetValueOrDefault(QuoteToCashScenario.Stages.Confirmed) + left.GetValueOrDefault(QuoteToCashScenario.Stages.Delivered);
+        Assert.True(left.Values.Sum() > 0, "no document was left mid-flow: the faults did not bite");
+        Assert.Equal(neverConfirmed, await CountAsync(simulator, "sale_order WHERE client_order_ref LIKE 'odooperf-load%' AND state IN ('draft', 'sent')"));
+
+        var cleanup = await LoadCommand.RunAsync([.. Seed(simulator), "--cleanup", "--allow-writes"]);
+
+        Output.AssertExit(cleanup, 0);
+        var line = cleanup.StandardOutput.Split('\n').Single(l => l.StartsWith("left in place", StringComparison.Ordinal));
+        var seen = $"run: {string.Join(", ", left.Select(l => $"{l.Value} {l.Key}"))}; cleanup: {line}";
+        Assert.True(neverConfirmed > 0 == line.Contains($"{neverConfirmed} quotations never confirmed", StringComparison.Ordinal), seen);
+        Assert.True(notInvoiced > 0 == line.Contains($"{notInvoiced} confirmed, not fully invoiced", StringComparison.Ordinal), seen);
+        Assert.Contains("Customer Reference starting with odooperf-load", line, StringComparison.Ordinal);
     }
 
     [Fact]
