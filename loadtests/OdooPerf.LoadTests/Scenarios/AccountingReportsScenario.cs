@@ -39,16 +39,8 @@ internal sealed class AccountingReportsScenario : OdooScenario
 
     public override object ResolveFields(ScenarioFields fields, OdooRunData run)
     {
-        foreach (var field in new[] { "account_type", "reconciled", "parent_state", "account_id", "debit", "credit", "amount_residual", "date_maturity" })
-        {
-            fields.Name("account.move.line", field);
-        }
-
-        foreach (var field in new[] { "state", "move_type", "invoice_date", "price_subtotal", "quantity", "product_id" })
-        {
-            fields.Name("account.invoice.report", field);
-        }
-
+        fields.Require("account.move.line", "account_type", "reconciled", "parent_state", "account_id", "debit", "credit", "amount_residual", "date_maturity");
+        fields.Require("account.invoice.report", "state", "move_type", "invoice_date", "price_subtotal", "quantity", "product_id");
         return fields.Spec("account.move.line", s => s.Fields("date", "move_name", "name", "debit", "credit", "balance")
             .Field("partner_id", f => f.Fields("display_name")));
     }

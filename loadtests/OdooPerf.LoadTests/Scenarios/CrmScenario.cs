@@ -5,7 +5,7 @@ using OdooPerf.Odoo.Rpc;
 namespace OdooPerf.LoadTests.Scenarios;
 
 /// <summary>
-/// <c>crm</c>: a salesperson's pipeline, as the Odoo 17 web client makes the calls. The pipeline kanban (columns by
+/// <c>crm</c>: a salesperson's pipeline, as the web client of the server's version makes the calls. The pipeline kanban (columns by
 /// stage, then the cards), a new lead saved from its form, converted to an opportunity through the "Convert to
 /// opportunity" dialog (<c>crm.lead2opportunity.partner</c>, linked to an existing customer, or creating one when the
 /// database has none), then, where Sales is installed, "New Quotation" on the opportunity and the quotation saved
@@ -33,7 +33,7 @@ internal sealed class CrmScenario : OdooScenario
 
     public override object ResolveFields(ScenarioFields fields, OdooRunData run)
     {
-        fields.Name("res.partner", "customer_rank");
+        fields.Require("res.partner", "customer_rank");
         var cards = fields.Spec("crm.lead", s => s.Fields("name", "expected_revenue", "probability", "priority")
             .Field("partner_id", f => f.Fields("display_name"))
             .Field("stage_id", f => f.Fields("display_name"))
@@ -46,7 +46,7 @@ internal sealed class CrmScenario : OdooScenario
             return new Forms(cards, lead, conversion, null, null);
         }
 
-        fields.Name("product.product", "sale_ok");
+        fields.Require("product.product", "sale_ok");
         var quotation = fields.Spec("sale.order", s => s.Fields("name", "state", "amount_total")
             .Field("partner_id", f => f.Fields("display_name"))
             .Field("opportunity_id", f => f.Fields("display_name")));

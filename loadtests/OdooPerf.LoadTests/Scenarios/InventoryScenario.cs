@@ -6,7 +6,7 @@ using OdooPerf.Odoo.Rpc;
 namespace OdooPerf.LoadTests.Scenarios;
 
 /// <summary>
-/// <c>inventory</c>: a warehouse clerk's lookups and an internal transfer, as the Odoo 17 web client makes the calls.
+/// <c>inventory</c>: a warehouse clerk's lookups and an internal transfer, as the web client of the server's version makes the calls.
 /// Inventory > Physical Inventory (the quants list, then grouped by location), a product's on-hand and forecast
 /// quantities, then a new internal transfer of one product from the warehouse's stock to one of its sub-locations,
 /// "Mark as To Do", Validate (answering Odoo's dialogs). Writes: internal transfers (stock moves between internal
@@ -35,15 +35,9 @@ internal sealed class InventoryScenario : OdooScenario
 
     public override object ResolveFields(ScenarioFields fields, OdooRunData run)
     {
-        fields.Name("stock.location", "usage");
-        fields.Name("stock.picking.type", "code");
-        fields.Name("stock.picking.type", "default_location_src_id");
-        fields.Name("stock.picking.type", "default_location_dest_id");
-        foreach (var moveField in new[] { "product_id", "product_uom_qty", "location_id", "location_dest_id" })
-        {
-            fields.Name("stock.move", moveField);
-        }
-
+        fields.Require("stock.location", "usage");
+        fields.Require("stock.picking.type", "code", "default_location_src_id", "default_location_dest_id");
+        fields.Require("stock.move", "product_id", "product_uom_qty", "location_id", "location_dest_id");
         var storable = fields.FirstOf("product.product", "is_storable", "detailed_type");
         return new Forms(
             fields.Spec("stock.quant", s => s.Fields("quantity", "reserved_quantity", "inventory_quantity", "inventory_diff_quantity")

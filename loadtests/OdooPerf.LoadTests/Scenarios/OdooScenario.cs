@@ -38,8 +38,8 @@ internal abstract class OdooScenario
     /// <summary>
     /// Once per run, before <see cref="PrepareAsync"/> and without a request: builds the specifications, field names and
     /// domains the steps send from the fields this server has (<paramref name="fields"/> notes what is missing), and
-    /// returns them for the iterations (<see cref="OdooRunData.Forms{T}"/>). A scenario written with Odoo 17's names
-    /// so runs on every version the renames table knows.
+    /// returns them for the iterations (<see cref="OdooRunData.Forms{T}"/>). Written with Odoo 17's names, a scenario
+    /// so runs on every version whose differences the renames table and its optional fields cover.
     /// </summary>
     public abstract object ResolveFields(ScenarioFields fields, OdooRunData run);
 

@@ -7,8 +7,8 @@ using OdooPerf.Odoo.Rpc;
 namespace OdooPerf.LoadTests.Scenarios;
 
 /// <summary>
-/// <c>procure-to-pay</c>: a buyer's request for quotation to a posted vendor bill, as the Odoo 17 web client makes the
-/// calls. Find the vendor as typed, open a new RFQ, find 1 to 3 products as typed on the lines, save it, confirm it
+/// <c>procure-to-pay</c>: a buyer's request for quotation to a posted vendor bill, as the web client of the server's version makes
+/// the calls. Find the vendor as typed, open a new RFQ, find 1 to 3 products as typed on the lines, save it, confirm it
 /// into a purchase order; open the receipt and validate it (answering Odoo's dialogs); create the bill, give it its
 /// bill date (Odoo refuses to post a bill without one), post it. Writes: purchase orders (vendor reference
 /// <see cref="SeedData.DocumentReference"/>: unique, since the bill inherits it and Odoo refuses to post two bills of
@@ -33,9 +33,9 @@ internal sealed class ProcureToPayScenario : OdooScenario
 
     public override object ResolveFields(ScenarioFields fields, OdooRunData run)
     {
-        fields.Name("res.partner", "supplier_rank");
-        fields.Name("product.product", "purchase_ok");
-        fields.Name("purchase.order", "partner_ref");
+        fields.Require("res.partner", "supplier_rank");
+        fields.Require("product.product", "purchase_ok");
+        fields.Require("purchase.order", "partner_ref");
         return new Forms(
             fields.Spec("purchase.order", s => s.Fields("name", "state", "date_order", "amount_untaxed", "amount_total", "invoice_status")
                 .Field("partner_id", f => f.Fields("display_name"))

@@ -6,7 +6,7 @@ using OdooPerf.Odoo.Rpc;
 namespace OdooPerf.LoadTests.Scenarios;
 
 /// <summary>
-/// <c>quote-to-cash</c>: a salesperson's quotation to a paid invoice, as the Odoo 17 web client makes the calls. Find
+/// <c>quote-to-cash</c>: a salesperson's quotation to a paid invoice, as the web client of the server's version makes the calls. Find
 /// the customer as typed in the customer field (or, on a database without customers, create one), open a new
 /// quotation, find 1 to 4 products as typed on the lines, save it, confirm it; open the delivery and validate it
 /// (answering Odoo's dialogs, see <see cref="StockValidation"/>); create the invoice with the "Create Invoice" dialog
@@ -43,9 +43,9 @@ internal sealed class QuoteToCashScenario : OdooScenario
 
     public override object ResolveFields(ScenarioFields fields, OdooRunData run)
     {
-        fields.Name("res.partner", "customer_rank");
-        fields.Name("product.product", "sale_ok");
-        fields.Name("sale.order", "client_order_ref");
+        fields.Require("res.partner", "customer_rank");
+        fields.Require("product.product", "sale_ok");
+        fields.Require("sale.order", "client_order_ref");
         return new Forms(
             fields.Spec("sale.order", s => s.Fields("name", "state", "amount_untaxed", "amount_tax", "amount_total", "invoice_status")
                 .Field("partner_id", f => f.Fields("display_name"))

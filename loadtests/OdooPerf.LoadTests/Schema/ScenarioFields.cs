@@ -23,6 +23,15 @@ internal sealed class ScenarioFields(ServerFields server, string scenario)
         return field;
     }
 
+    /// <summary>Fields the scenario filters on or writes under their 17 names (a domain, a value): each noted as missing when absent.</summary>
+    public void Require(string model, params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            Name(model, field);
+        }
+    }
+
     /// <summary>The name of a field the scenario uses when the server has it (<c>res.partner.mobile</c>, gone in 19); null otherwise.</summary>
     public string? Optional(string model, string field) => server.Resolve(model, field);
 
