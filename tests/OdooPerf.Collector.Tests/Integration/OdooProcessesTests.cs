@@ -27,12 +27,22 @@ public sealed class OdooProcessesTests : IAsyncLifetime
         """;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("odooperf-fake-odoo-").FullName;
+
+    // A script name of this test's own, given to the collector as Odoo's executable name: the counts then cover only
+    // the processes this test started, even next to a real Odoo on the same machine.
+    private readonly string _scriptName = $"odoo-bin-test-{Guid.NewGuid():N}"[..24];
     private Process? _master;
+
+    private Dictionary<string, string?> CollectorEnvironment() => new()
+    {
+        ["ODOOPERF_SCRAPE__CACHETTL"] = "00:00:00",
+        ["ODOOPERF_OdooProcesses__ExecutableNames__0"] = _scriptName,
+    };
 
     public async Task InitializeAsync()
     {
         var python = ExternalTool.Require(ExternalTool.Python3);
-        var script = Path.Join(_directory, "odoo-bin");
+        var script = Path.Join(_directory, _scriptName);
         await File.WriteAllTextAsync(script, FakeOdooBin.Replace("\r", string.Empty, StringComparison.Ordinal));
         var start = new ProcessStartInfo(python) { UseShellExecute = false };
         foreach (var argument in new[] { script, "--workers=2", "--config", "/etc/odoo/odoo.conf" })
@@ -58,7 +68,7 @@ public sealed class OdooProcessesTests : IAsyncLifetime
     [Fact]
     public async Task Counts_the_master_its_workers_and_the_gevent_server_by_role()
     {
-        await using var collector = await CollectorProcess.StartAsync(environment: new Dictionary<string, string?> { ["ODOOPERF_SCRAPE__CACHETTL"] = "00:00:00" });
+        await using var collector = await CollectorProcess.StartAsync(environment: CollectorEnvironment());
 
         // The workers and the gevent process appear within moments of the master's start.
         PrometheusText scrape;
@@ -89,7 +99,7 @@ public sealed class OdooProcessesTests : IAsyncLifetime
     [Fact]
     public async Task Series_of_a_role_disappear_when_its_processes_exit()
     {
-        await using var collector = await CollectorProcess.StartAsync(environment: new Dictionary<string, string?> { ["ODOOPERF_SCRAPE__CACHETTL"] = "00:00:00" });
+        await using var collector = await CollectorProcess.StartAsync(environment: CollectorEnvironment());
         var deadline = Stopwatch.StartNew();
         while ((await collector.ScrapeAsync()).Value("odoo_workers", ("role", "main")) < 1 && deadline.Elapsed < TimeSpan.FromSeconds(15))
         {
