@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using OdooPerf.Load.Scenarios;
 using OdooPerf.LoadTests.Schema;
 using OdooPerf.Odoo.Rpc;
@@ -43,8 +44,16 @@ internal sealed class OdooPreflight(OdooTarget target, IReadOnlyList<OdooScenari
         var client = target.CreateClient(http);
         var session = await LoginAsync(init, client).ConfigureAwait(false);
 
-        var version = session.ServerVersion ?? client.ServerVersion
-            ?? throw new LoadStartException($"{target.Display} did not say which Odoo version it runs");
+        var version = session.ServerVersion ?? client.ServerVersion ?? await AskVersionAsync(init, client).ConfigureAwait(false);
+        if (client.Protocol == OdooProtocol.JsonRpc && version.HasJson2)
+        {
+            // Odoo 19 deprecates /jsonrpc and /xmlrpc (removal planned in 20): each call would put a warning in the
+            // server's log, which is not the load a real client of 19 makes.
+            init.Logger.LogWarning(
+                "Odoo {Version} deprecates /jsonrpc and logs a warning for every call; use --protocol json2 with an API key (what --protocol auto chooses on 19)",
+                version);
+        }
+
         var installed = await InstalledAppsAsync(init, client).ConfigureAwait(false);
         CheckApps(installed);
         var data = new OdooRunData { Version = version, InstalledApps = installed, Uid = session.Uid };
@@ -92,6 +101,13 @@ internal sealed class OdooPreflight(OdooTarget target, IReadOnlyList<OdooScenari
         }
 
         return session!;
+    }
+
+    // A login over /jsonrpc says nothing of the version: ask, as the web client's version_info does.
+    private async Task<OdooServerVersion> AskVersionAsync(ScenarioInitContext init, OdooClient client)
+    {
+        await new OdooSetup(init, client, run: null).Call("preflight_version", (c, ct) => c.VersionInfoAsync(ct)).ConfigureAwait(false);
+        return client.ServerVersion ?? throw new LoadStartException($"{target.Display} did not say which Odoo version it runs");
     }
 
     private static async Task<IReadOnlySet<string>> InstalledAppsAsync(ScenarioInitContext init, OdooClient client)

@@ -84,6 +84,32 @@ public sealed class GoLiveRunTests(SimulatorCluster fixture) : IClassFixture<Sim
     }
 
     [Fact]
+    public async Task On_19_an_api_key_runs_over_json2_without_deprecation_warnings_and_a_forced_jsonrpc_is_warned_about()
+    {
+        const string key = "odooperf-test-api-key-0123456789";
+        var simulator = await fixture.StartAsync(o => WithData(o) with { Version = "19.0", ApiKey = key });
+        var keyFile = _files.Join("api-key");
+        File.WriteAllText(keyFile, key + "\n");
+        string[] common = ["run", "--target", simulator.BaseUrl, "--db", simulator.DatabaseName, "--login", SimulatorCluster.Login, "--api-key-file", keyFile,
+            "--expected-users", "1", "--scenario", "browse", "--ramp-up", "0", "--duration", "2s", "--ramp-down", "0", "--think-time", "0", "--plain"];
+
+        var auto = await LoadCommand.RunAsync([.. common, "--report-dir", _files.Join("auto")]);
+        await simulator.FlushLogAsync();
+        var afterAuto = File.ReadAllText(fixture.LogFile(simulator));
+        var forced = await LoadCommand.RunAsync([.. common, "--protocol", "jsonrpc", "--report-dir", _files.Join("jsonrpc")]);
+        await simulator.FlushLogAsync();
+        var afterForced = File.ReadAllText(fixture.LogFile(simulator))[afterAuto.Length..];
+
+        Output.AssertExit(auto, 0);
+        Assert.DoesNotContain("deprecated", afterAuto, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("deprecates /jsonrpc", auto.StandardOutput + auto.StandardError, StringComparison.Ordinal);
+        Output.AssertExit(forced, 0);
+        Assert.Contains("WARNING", afterForced, StringComparison.Ordinal);
+        Assert.Contains("The /xmlrpc, /xmlrpc/2 and /jsonrpc endpoints are deprecated in Odoo 19", afterForced, StringComparison.Ordinal);
+        Assert.Contains("deprecates /jsonrpc and logs a warning for every call; use --protocol json2", forced.StandardOutput + forced.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_five_percent_error_rate_is_NO_GO_with_exit_code_1_naming_the_failed_threshold()
     {
         var simulator = await fixture.StartAsync(o => WithData(o) with { Faults = new FaultSettings { ErrorRate = 0.05 } });

@@ -33,6 +33,14 @@ internal static class Behaviours
             return Task.FromResult<JsonNode?>(true);
         }, minMajor: 18);
 
+        // res.users.context_get (odoo/addons/base/models/res_users.py): the user's context; what a JSON-2 client calls to check its key.
+        table.Model("res.users", "context_get", MethodKind.Model, async c =>
+        {
+            c.Args.Bind();
+            var user = (await c.Env.Cr.QueryAsync("SELECT \"lang\", \"tz\" FROM \"res_users\" WHERE id = $1", c.Env.Uid).ConfigureAwait(false)).FirstOrDefault();
+            return new JsonObject { ["lang"] = (string?)user?[0] ?? "en_US", ["tz"] = (string?)user?[1] ?? "Europe/Brussels", ["uid"] = c.Env.Uid };
+        });
+
         var orm = new OrmService(registry, hooks);
         new GenericMethods(orm, new ReadGroupService(orm)).Register(table);
         return (orm, table);

@@ -9,8 +9,21 @@ namespace OdooPerf.OdooSim.Http;
 /// </summary>
 internal sealed partial class SimServer
 {
+    // addons/rpc/controllers/__init__.py RPC_DEPRECATION_NOTICE (19), logged by the controller's own logger at every call.
+    private const string RpcLogger = "odoo.addons.rpc.controllers.jsonrpc";
+
+    private const string RpcDeprecationNotice =
+        "The /xmlrpc, /xmlrpc/2 and /jsonrpc endpoints are deprecated in Odoo 19 and scheduled for removal in Odoo 20. Please report the problem to the client making the request.\n" +
+        "Mute this logger: --log-handler " + RpcLogger + ":ERROR\n" +
+        "https://www.odoo.com/documentation/latest/developer/reference/external_api.html#migrating-from-xml-rpc-json-rpc";
+
     private async Task<JsonNode?> RpcServiceAsync(RequestScope scope, JsonObject parameters)
     {
+        if (Version.Major >= 19)
+        {
+            _log.Warning(scope.LogDatabase, RpcLogger, RpcDeprecationNotice);
+        }
+
         var a = new MethodArgs("RPC.jsonrpc", [], parameters).Bind("service!", "method!", "args!");
         var service = a.String("service") ?? string.Empty;
         var method = a.String("method") ?? string.Empty;
