@@ -100,6 +100,32 @@ public sealed class SeedCommandTests(SimulatorCluster fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Without_Storage_Locations_the_inventory_scenario_is_refused_saying_what_to_do_and_seed_turns_it_on()
+    {
+        var simulator = await fixture.StartAsync(o => o with { Products = 5 });
+        // A fresh database: Storage Locations off, so the warehouse's internal transfer type is archived.
+        await fixture.Cluster.ExecuteAsync("UPDATE stock_picking_type SET active = false WHERE code = 'internal'", simulator.DatabaseName);
+        string[] inventory = ["run", "--target", simulator.BaseUrl, "--db", simulator.DatabaseName, "--login", SimulatorCluster.Login, "--password-file", PasswordFile(SimulatorCluster.Password),
+            "--scenario", "inventory", "--expected-users", "1", "--ramp-up", "0", "--duration", "2s", "--ramp-down", "0", "--think-time", "0", "--allow-writes", "--plain",
+            "--report-dir", _files.Join("reports")];
+
+        var refused = await LoadCommand.RunAsync(inventory);
+
+        Output.AssertExit(refused, 3);
+        Assert.Contains("turn on Storage Locations", refused.StandardError, StringComparison.Ordinal);
+        Assert.Contains("'odooperf-load seed --allow-writes'", refused.StandardError, StringComparison.Ordinal);
+        Assert.Contains("weight 0 in a --mix file", refused.StandardError, StringComparison.Ordinal);
+
+        var seeded = await LoadCommand.RunAsync([.. Seed(simulator), "--products", "5", "--allow-writes"]);
+
+        Output.AssertExit(seeded, 0);
+        Assert.Contains("storage locations: turned on", seeded.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(simulator, "stock_picking_type WHERE code = 'internal' AND active"));
+        Assert.Contains("storage locations: on", (await LoadCommand.RunAsync([.. Seed(simulator), "--products", "5", "--allow-writes"])).StandardOutput, StringComparison.Ordinal);
+        Output.AssertExit(await LoadCommand.RunAsync(inventory), 0);
+    }
+
+    [Fact]
     public async Task Writes_need_allow_writes_and_an_unprotected_database_and_nothing_is_sent_otherwise()
     {
         var simulator = await fixture.StartAsync();

@@ -15,6 +15,20 @@ internal static class StockFlow
     {
         hooks["stock.picking"] = new PickingHooks();
         hooks["stock.move"] = new MoveHooks();
+
+        // Settings' Save: turning Storage Locations on activates the warehouses' internal operation types, archived while
+        // it is off (stock/models/res_config_settings.py set_values); then the web client reloads.
+        table.Model("res.config.settings", "execute", MethodKind.Multi, async c =>
+        {
+            c.Args.Bind();
+            var on = await c.Env.Cr.IdsAsync("SELECT id FROM \"res_config_settings\" WHERE id = ANY($1) AND \"group_stock_multi_locations\"", c.Ids).ConfigureAwait(false);
+            if (on.Length > 0)
+            {
+                await c.Env.Cr.ExecuteAsync("UPDATE \"stock_picking_type\" SET \"active\" = true WHERE \"code\" = 'internal' AND \"warehouse_id\" IS NOT NULL").ConfigureAwait(false);
+            }
+
+            return new JsonObject { ["type"] = "ir.actions.client", ["tag"] = "reload" };
+        });
         table.Model("stock.picking", "action_confirm", MethodKind.Multi, async c =>
         {
             c.Args.Bind();

@@ -152,6 +152,13 @@ internal static class StockModels
             .Default("company_id", c => c.CompanyId)
             .Build();
 
+        // Settings (base's res.config.settings, with the field stock adds): only what the load tool's seed turns on.
+        yield return new ModelBuilder("res.config.settings", "res_config_settings", "Config Settings", "stock")
+            .Transient()
+            .DisplayName("'res.config.settings,' || {0}.id")
+            .Bool("group_stock_multi_locations", "Storage Locations")
+            .Build();
+
         yield return new ModelBuilder("confirm.stock.sms", "confirm_stock_sms", "Confirm Stock SMS", "stock_sms")
             .Transient()
             .DisplayName("'confirm.stock.sms,' || {0}.id")
