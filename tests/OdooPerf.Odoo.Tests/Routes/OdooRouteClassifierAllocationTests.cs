@@ -42,13 +42,21 @@ public sealed class OdooRouteClassifierAllocationTests
             sink += ClassifyAll();
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1_000; i++)
+        // The runtime may allocate once on this thread while it re-compiles the hot loop (tiered JIT, on-stack
+        // replacement), later on a busy machine: the least of several rounds is what the classifier itself allocates,
+        // since an allocating classifier would allocate in every round.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 5; round++)
         {
-            sink += ClassifyAll();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1_000; i++)
+            {
+                sink += ClassifyAll();
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.True(sink > 0);
     }
