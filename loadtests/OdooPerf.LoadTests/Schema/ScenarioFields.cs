@@ -35,9 +35,6 @@ internal sealed class ScenarioFields(ServerFields server, string scenario)
     /// <summary>The name of a field the scenario uses when the server has it (<c>res.partner.mobile</c>, gone in 19); null otherwise.</summary>
     public string? Optional(string model, string field) => server.Resolve(model, field);
 
-    /// <summary>True when the server has the field (under its 17 name or a known rename).</summary>
-    public bool Has(string model, string field) => server.Resolve(model, field) is not null;
-
     /// <summary>
     /// The first of <paramref name="fields"/> the server has, for a capability two releases model differently
     /// (storable products: <c>is_storable</c> from 18, <c>detailed_type</c> before); noted as missing when it has none.

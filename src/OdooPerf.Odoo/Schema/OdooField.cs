@@ -4,7 +4,4 @@ namespace OdooPerf.Odoo.Schema;
 /// One field of a model as the server's <c>fields_get</c> describes it: its name, type (<c>char</c>, <c>many2one</c>,
 /// <c>one2many</c>, ...), the model a relational field points to, and whether a record needs it.
 /// </summary>
-public sealed record OdooField(string Name, string Type, string? Relation, bool Required)
-{
-    public bool IsRelational => Relation is not null;
-}
+public sealed record OdooField(string Name, string Type, string? Relation, bool Required);

@@ -11,8 +11,6 @@ public sealed class OdooSchema
 {
     private readonly Dictionary<string, IReadOnlyDictionary<string, OdooField>> _models = new(StringComparer.Ordinal);
 
-    public IEnumerable<string> Models => _models.Keys;
-
     public bool HasModel(string model) => _models.ContainsKey(model);
 
     public bool Has(string model, string field) => TryGetField(model, field, out _);
